@@ -1,0 +1,134 @@
+package org.festivalledger.competition;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+import org.festivalledger.rules.InvalidInput;
+import org.festivalledger.rules.Problems;
+import org.festivalledger.submission.Entry;
+import org.festivalledger.submission.NewSubmission;
+import org.festivalledger.submission.ReceiveSubmission;
+import org.festivalledger.submission.ReceiveSubmissions;
+import org.festivalledger.submission.RuntimeExceedsLimit;
+import org.festivalledger.submission.Submission;
+import org.festivalledger.submission.SubmissionDeadlinePassed;
+import org.festivalledger.submission.SubmissionsRejected;
+import org.festivalledger.submission.SubmissionsRejected.LineError;
+import org.festivalledger.submission.WellFormedEntry;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
+
+/**
+ * One edition of one competition: how its entries are judged and the rules they must meet.
+ * <p>
+ * Receiving a film is handled here, not by the Submission, because the deadline and the maximum runtime are
+ * the competition's rules: checking them against the competition's own, consistent state means no entry can
+ * slip through on a stale projection. Having checked, the competition creates each Submission as an aggregate
+ * of its own and records nothing itself, so its event stream stays short and receiving two films at the same
+ * moment never conflicts on it.
+ */
+@Aggregate(snapshotTriggerDefinition = "ledgerSnapshotTrigger")
+public class Competition {
+
+    @AggregateIdentifier
+    private String competitionId;
+    private SubmissionRules rules;
+
+    /** For Axon, which rebuilds a competition from its events, and for Jackson, which reads its snapshots. */
+    protected Competition() {
+    }
+
+    @CommandHandler
+    public Competition(AnnounceCompetition command) {
+        WellFormedAnnouncement.problemsOf(command).throwIfAny();
+        apply(new CompetitionAnnounced(command.competitionId(), command.name(), command.edition(),
+                List.copyOf(command.criteria()), command.rules(),
+                command.awardCategories() == null ? List.of() : List.copyOf(command.awardCategories())));
+    }
+
+    @CommandHandler
+    void handle(ReceiveSubmission command) throws Exception {
+        WellFormedEntry.problemsOf(command.entry())
+                .requireText(command.submissionId(), "submissionId")
+                .requirePresent(command.receivedAt(), "receivedAt")
+                .throwIfAny();
+        requireOnTime(command.receivedAt());
+        Entry entry = command.entry();
+        if (!rules.admitsRuntime(entry.runtimeMinutes())) {
+            throw new RuntimeExceedsLimit(entry.title(), entry.runtimeMinutes(), rules.maxRuntimeMinutes());
+        }
+        receive(command.submissionId(), entry, command.receivedAt());
+    }
+
+    /**
+     * An import is all or nothing: every line is checked before any is received, and all problems are reported
+     * together so the entrant's spreadsheet can be fixed in one pass.
+     */
+    @CommandHandler
+    void handle(ReceiveSubmissions command) throws Exception {
+        List<NewSubmission> lines = command.submissions();
+        if (lines == null || lines.isEmpty()) {
+            throw InvalidInput.of("submissions", "the import holds no submissions");
+        }
+        new Problems().requirePresent(command.receivedAt(), "receivedAt").throwIfAny();
+        requireOnTime(command.receivedAt());
+
+        List<LineError> errors = new ArrayList<>();
+        Map<String, Integer> lineOfId = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            int line = i + 1;
+            problemsOn(lines.get(i), line, lineOfId)
+                    .list()
+                    .forEach(error -> errors.add(new LineError(line, error.field(), error.message())));
+        }
+        if (!errors.isEmpty()) {
+            throw new SubmissionsRejected(errors);
+        }
+        for (NewSubmission line : lines) {
+            receive(line.submissionId(), line.entry(), command.receivedAt());
+        }
+    }
+
+    private Problems problemsOn(NewSubmission line, int lineNumber, Map<String, Integer> lineOfId) {
+        if (line == null) {
+            return new Problems().check(false, "entry", "is required");
+        }
+        Problems problems = WellFormedEntry.problemsOf(line.entry()).requireText(line.submissionId(), "submissionId");
+        String id = line.submissionId();
+        if (id != null && !id.isBlank()) {
+            Integer firstLine = lineOfId.putIfAbsent(id, lineNumber);
+            problems.check(firstLine == null, "submissionId", "'" + id + "' is already used on line " + firstLine);
+        }
+        Entry entry = line.entry();
+        if (entry != null && entry.runtimeMinutes() > 0) {
+            problems.check(rules.admitsRuntime(entry.runtimeMinutes()), "runtimeMinutes",
+                    "is " + entry.runtimeMinutes() + "; the competition allows at most " + rules.maxRuntimeMinutes());
+        }
+        return problems;
+    }
+
+    private void requireOnTime(Instant receivedAt) {
+        if (!rules.isOpenAt(receivedAt)) {
+            throw new SubmissionDeadlinePassed(competitionId, rules.submissionDeadline(), receivedAt);
+        }
+    }
+
+    // createNew declares a checked Exception; whatever the Submission's constructor throws passes through unchanged.
+    private void receive(String submissionId, Entry entry, Instant receivedAt) throws Exception {
+        createNew(Submission.class, () -> new Submission(submissionId, competitionId, entry, receivedAt));
+    }
+
+    @EventSourcingHandler
+    void on(CompetitionAnnounced event) {
+        competitionId = event.competitionId();
+        rules = event.rules();
+    }
+}

@@ -1,0 +1,46 @@
+package org.festivalledger.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The problems found while reading one request, collected so that a client learns about all of them
+ * in one answer instead of fixing them one round trip at a time.
+ */
+public final class Problems {
+
+    private final List<InvalidInput.FieldError> found = new ArrayList<>();
+
+    /** Records a problem with {@code field} unless the condition {@code holds}. */
+    public Problems check(boolean holds, String field, String message) {
+        if (!holds) {
+            found.add(new InvalidInput.FieldError(field, message));
+        }
+        return this;
+    }
+
+    /** Records a problem if {@code text} is missing or only whitespace. */
+    public Problems requireText(String text, String field) {
+        return check(text != null && !text.isBlank(), field, "must not be blank");
+    }
+
+    /** Records a problem if {@code value} is missing. */
+    public Problems requirePresent(Object value, String field) {
+        return check(value != null, field, "is required");
+    }
+
+    public boolean any() {
+        return !found.isEmpty();
+    }
+
+    public List<InvalidInput.FieldError> list() {
+        return List.copyOf(found);
+    }
+
+    /** Refuses the request with every problem found, if there is one. */
+    public void throwIfAny() {
+        if (any()) {
+            throw new InvalidInput(found);
+        }
+    }
+}

@@ -1,0 +1,367 @@
+package org.festivalledger.ledger;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/**
+ * The ledger itself: one total, gap-free order of events in MongoDB, hash-chained at append time.
+ *
+ * <p>Every commit is one document whose {@code _id} is its first position (see {@link CommitDocument}).
+ * A writer inserts its commit at the position after the tail it knows; the unique {@code _id} lets
+ * exactly one writer win a position, and a loser reads the commits it missed and tries again. Because a
+ * commit at position {@code p + n} can only be written by someone who has read the commit at {@code p},
+ * positions are dense and become visible in order, so a reader that asks for "the next position" never
+ * skips an event that commits late. Every read on a hot path is an exact-key lookup ({@code _id} or the
+ * unique {@code keys} index, batched with {@code $in}), which both the embedded server and a real MongoDB
+ * answer from an index, so costs do not grow with the log.
+ */
+public class LedgerLog {
+
+    /** A hook called just before a commit is inserted; tests use it to inject delays into the append path. */
+    @FunctionalInterface
+    public interface AppendProbe {
+        void beforeInsert(long position);
+    }
+
+    public static final String COMMITS = "ledger_commits";
+    private static final Logger log = LoggerFactory.getLogger(LedgerLog.class);
+    private static final int BATCH = 256;
+
+    private final MongoCollection<Document> commits;
+    private final Clock clock;
+    private volatile AppendProbe probe = position -> { };
+    private LedgerHead head;
+
+    public LedgerLog(MongoDatabase database, Clock clock) {
+        this.commits = database.getCollection(COMMITS).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+        this.clock = clock;
+        commits.createIndex(Indexes.ascending(CommitDocument.KEYS), new IndexOptions().unique(true).name("keys"));
+    }
+
+    public void setProbe(AppendProbe probe) {
+        this.probe = probe == null ? position -> { } : probe;
+    }
+
+    /**
+     * Appends the events of one unit of work as one commit: all are stored or none.
+     *
+     * @param uniqueKeys keys that no other commit may carry (idempotency keys of retried requests)
+     * @return the stored events, with their positions and hashes
+     * @throws StreamConflict if another commit already holds one of the aggregate sequence numbers or keys
+     */
+    public synchronized List<StoredEvent> append(List<PendingEvent> events, List<String> uniqueKeys) {
+        if (events.isEmpty()) {
+            return List.of();
+        }
+        if (head == null) {
+            head = findHead();
+        }
+        while (true) {
+            // recordedAt never goes backwards, so "as of an instant" has one answer even with skewed clocks.
+            Instant now = clock.instant();
+            Instant recordedAt = now.isAfter(head.recordedAt()) ? now : head.recordedAt();
+            List<StoredEvent> stored = new ArrayList<>(events.size());
+            long position = head.nextPosition();
+            String previousHash = head.hash();
+            for (PendingEvent event : events) {
+                StoredEvent storedEvent = event.at(position++, recordedAt, previousHash);
+                stored.add(storedEvent);
+                previousHash = storedEvent.hash();
+            }
+            probe.beforeInsert(head.nextPosition());
+            try {
+                commits.insertOne(CommitDocument.toDocument(stored, uniqueKeys));
+                StoredEvent last = stored.get(stored.size() - 1);
+                head = new LedgerHead(last.position(), last.hash(), recordedAt);
+                return stored;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                if (commitStartingAt(head.nextPosition()) != null) {
+                    // Another writer took the position first: catch up with what it wrote and try again.
+                    head = readForward(head);
+                } else {
+                    throw conflictFor(events, uniqueKeys, e);
+                }
+            }
+        }
+    }
+
+    private StreamConflict conflictFor(List<PendingEvent> events, List<String> uniqueKeys, MongoWriteException e) {
+        for (PendingEvent event : events) {
+            if (event.isDomainEvent()
+                    && commits.find(Filters.eq(CommitDocument.KEYS,
+                    CommitDocument.streamKey(event.aggregateId(), event.sequence()))).first() != null) {
+                return StreamConflict.onSequence(event.aggregateId(), event.sequence());
+            }
+        }
+        for (String key : uniqueKeys) {
+            if (commits.find(Filters.eq(CommitDocument.KEYS, CommitDocument.uniqueKey(key))).first() != null) {
+                return StreamConflict.onUniqueKey(key);
+            }
+        }
+        throw e;
+    }
+
+    /** The end of the log as stored now (reads whatever other writers appended since the last look). */
+    public synchronized LedgerHead head() {
+        head = head == null ? findHead() : readForward(head);
+        return head;
+    }
+
+    /**
+     * Finds the end of the log with O(log n) exact-key probes: positions are dense, so "does position x
+     * exist" is monotone and a galloping search finds the last one without any range query or sort.
+     */
+    private LedgerHead findHead() {
+        if (!positionExists(1)) {
+            return LedgerHead.EMPTY;
+        }
+        long low = 1;
+        long high = 2;
+        while (positionExists(high)) {
+            low = high;
+            high *= 2;
+        }
+        while (high - low > 1) {
+            long middle = low + (high - low) / 2;
+            if (positionExists(middle)) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        Document commit = commitContaining(low);
+        LedgerHead found = new LedgerHead(CommitDocument.last(commit), CommitDocument.hash(commit),
+                CommitDocument.recordedAt(commit));
+        log.info("Ledger opened at position {} (head hash {})", found.position(), found.hash());
+        return readForward(found);
+    }
+
+    private LedgerHead readForward(LedgerHead from) {
+        LedgerHead current = from;
+        while (true) {
+            List<Document> batch = commitsStartingFrom(current.nextPosition());
+            if (batch.isEmpty()) {
+                return current;
+            }
+            Document last = batch.get(batch.size() - 1);
+            current = new LedgerHead(CommitDocument.last(last), CommitDocument.hash(last),
+                    CommitDocument.recordedAt(last));
+        }
+    }
+
+    private boolean positionExists(long position) {
+        return commitContaining(position) != null;
+    }
+
+    private Document commitStartingAt(long position) {
+        return commits.find(Filters.eq(CommitDocument.ID, position)).first();
+    }
+
+    /** The commit that holds {@code position}, or {@code null} if the log is not that long (yet). */
+    Document commitContaining(long position) {
+        Document commit = commitStartingAt(position);
+        return commit != null ? commit
+                : commits.find(Filters.eq(CommitDocument.KEYS, CommitDocument.positionKey(position))).first();
+    }
+
+    /**
+     * The contiguous run of commits that starts exactly at {@code position}, fetched with one batched
+     * exact-key query; empty if no commit starts there yet.
+     */
+    private List<Document> commitsStartingFrom(long position) {
+        List<Long> ids = LongStream.range(position, position + BATCH).boxed().toList();
+        List<Document> found = new ArrayList<>();
+        commits.find(Filters.in(CommitDocument.ID, ids)).into(found);
+        found.sort(Comparator.comparingLong(CommitDocument::first));
+        List<Document> run = new ArrayList<>(found.size());
+        long expected = position;
+        for (Document commit : found) {
+            if (CommitDocument.first(commit) != expected) {
+                break;
+            }
+            run.add(commit);
+            expected = CommitDocument.last(commit) + 1;
+        }
+        return run;
+    }
+
+    /**
+     * All events from {@code position} (inclusive) to the end of the log as it is while the stream is read.
+     * Lazy and constant in memory: commits are fetched {@value #BATCH} positions at a time.
+     */
+    public Stream<StoredEvent> readFrom(long position) {
+        Iterator<StoredEvent> events = new Iterator<>() {
+            private long next = Math.max(1, position);
+            private Iterator<StoredEvent> buffer = firstBatch();
+
+            private Iterator<StoredEvent> firstBatch() {
+                Document containing = commitContaining(next);
+                if (containing == null || CommitDocument.first(containing) == next) {
+                    return List.<StoredEvent>of().iterator();
+                }
+                // The position is in the middle of a commit: start with that commit's tail.
+                List<StoredEvent> tail = CommitDocument.events(containing).stream()
+                        .filter(e -> e.position() >= next).toList();
+                next = CommitDocument.last(containing) + 1;
+                return tail.iterator();
+            }
+
+            @Override
+            public boolean hasNext() {
+                if (buffer.hasNext()) {
+                    return true;
+                }
+                List<Document> batch = commitsStartingFrom(next);
+                if (batch.isEmpty()) {
+                    return false;
+                }
+                List<StoredEvent> fetched = new ArrayList<>();
+                batch.forEach(commit -> fetched.addAll(CommitDocument.events(commit)));
+                next = CommitDocument.last(batch.get(batch.size() - 1)) + 1;
+                buffer = fetched.iterator();
+                return true;
+            }
+
+            @Override
+            public StoredEvent next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return buffer.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(events,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** The events of one aggregate from {@code firstSequence} on, found by exact keys, in sequence order. */
+    public Stream<StoredEvent> readStream(String aggregateId, long firstSequence) {
+        Iterator<StoredEvent> events = new Iterator<>() {
+            private long nextSequence = firstSequence;
+            private Iterator<StoredEvent> buffer = List.<StoredEvent>of().iterator();
+            private boolean exhausted;
+
+            @Override
+            public boolean hasNext() {
+                if (buffer.hasNext()) {
+                    return true;
+                }
+                if (exhausted) {
+                    return false;
+                }
+                List<String> keys = LongStream.range(nextSequence, nextSequence + BATCH)
+                        .mapToObj(sequence -> CommitDocument.streamKey(aggregateId, sequence)).toList();
+                List<StoredEvent> fetched = new ArrayList<>();
+                commits.find(Filters.in(CommitDocument.KEYS, keys))
+                        .forEach(commit -> CommitDocument.events(commit).stream()
+                                .filter(e -> aggregateId.equals(e.aggregateId()) && e.isDomainEvent()
+                                        && e.sequence() >= nextSequence)
+                                .forEach(fetched::add));
+                fetched.sort(Comparator.comparingLong(StoredEvent::sequence));
+                List<StoredEvent> contiguous = new ArrayList<>(fetched.size());
+                for (StoredEvent event : fetched) {
+                    if (event.sequence() != nextSequence) {
+                        break;
+                    }
+                    contiguous.add(event);
+                    nextSequence++;
+                }
+                exhausted = contiguous.isEmpty() || fetched.size() < BATCH;
+                buffer = contiguous.iterator();
+                return buffer.hasNext();
+            }
+
+            @Override
+            public StoredEvent next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return buffer.next();
+            }
+        };
+        return StreamSupport.stream(Spliterators.spliteratorUnknownSize(events,
+                Spliterator.ORDERED | Spliterator.NONNULL), false);
+    }
+
+    /** The highest sequence number of an aggregate, by galloping exact-key probes. */
+    public Optional<Long> lastSequence(String aggregateId) {
+        if (!sequenceExists(aggregateId, 0)) {
+            return Optional.empty();
+        }
+        long low = 0;
+        long high = 1;
+        while (sequenceExists(aggregateId, high)) {
+            low = high;
+            high *= 2;
+        }
+        while (high - low > 1) {
+            long middle = low + (high - low) / 2;
+            if (sequenceExists(aggregateId, middle)) {
+                low = middle;
+            } else {
+                high = middle;
+            }
+        }
+        return Optional.of(low);
+    }
+
+    private boolean sequenceExists(String aggregateId, long sequence) {
+        return commits.find(keyIs(CommitDocument.streamKey(aggregateId, sequence))).first() != null;
+    }
+
+    /** The events of the commit that recorded a uniqueness key, if any. */
+    public List<StoredEvent> commitWithUniqueKey(String key) {
+        Document commit = commits.find(keyIs(CommitDocument.uniqueKey(key))).first();
+        return commit == null ? List.of() : CommitDocument.events(commit);
+    }
+
+    /**
+     * The last position recorded at or before {@code instant} (0 if none). {@code recordedAt} never
+     * decreases along the log, so a binary search over positions answers with exact-key probes only.
+     */
+    public long positionAt(Instant instant) {
+        long low = 0;
+        long high = head().position();
+        while (low < high) {
+            long middle = low + (high - low + 1) / 2;
+            Document commit = commitContaining(middle);
+            if (!CommitDocument.recordedAt(commit).isAfter(instant)) {
+                low = middle;
+            } else {
+                high = middle - 1;
+            }
+        }
+        return low;
+    }
+
+    private static Bson keyIs(String key) {
+        return Filters.eq(CommitDocument.KEYS, key);
+    }
+}

@@ -1,0 +1,76 @@
+package org.festivalledger.ledger.embedded;
+
+import de.bwaldvogel.mongo.MongoServer;
+import org.h2.mvstore.MVStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The embedded default store: mongo-java-server with its H2 backend in this process, its file under the
+ * data directory, listening on loopback only. Clients reach it with the real MongoDB driver, the same
+ * code path as a production MongoDB.
+ */
+public final class EmbeddedMongoStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
+    public static final String FILE_NAME = "ledger.mv.db";
+
+    private final MongoServer server;
+    private final MVStore store;
+    private final InetSocketAddress address;
+    private final Path file;
+
+    private EmbeddedMongoStore(Path file, MVStore store, MongoServer server, InetSocketAddress address) {
+        this.file = file;
+        this.store = store;
+        this.server = server;
+        this.address = address;
+    }
+
+    /**
+     * Opens (or creates) the store file in {@code dataDirectory} and listens on 127.0.0.1:{@code port}
+     * (0 picks a free port).
+     */
+    public static EmbeddedMongoStore start(Path dataDirectory, int port) {
+        try {
+            Files.createDirectories(dataDirectory);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + dataDirectory, e);
+        }
+        Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        MongoServer server = new MongoServer(new CommittingH2Backend(store));
+        server.bind("127.0.0.1", port);
+        InetSocketAddress address = server.getLocalAddress();
+        log.info("Embedded MongoDB-compatible store on {} with its data in {}", address, file);
+        return new EmbeddedMongoStore(file, store, server, address);
+    }
+
+    /** A connection string for the MongoDB driver. */
+    public String connectionString() {
+        return "mongodb://127.0.0.1:" + address.getPort();
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** Stops listening and closes the file cleanly. */
+    @Override
+    public void close() {
+        server.shutdownNow();
+        if (!store.isClosed()) {
+            store.close();
+        }
+    }
+}

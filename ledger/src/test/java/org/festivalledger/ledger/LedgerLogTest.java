@@ -1,0 +1,144 @@
+package org.festivalledger.ledger;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.festivalledger.ledger.Events.event;
+
+class LedgerLogTest {
+
+    @TempDir
+    Path directory;
+    TestStore store;
+    LedgerLog ledger;
+
+    @BeforeEach
+    void open() {
+        store = TestStore.open(directory);
+        ledger = new LedgerLog(store.database, Clock.systemUTC());
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void positionsStartAtOneAndHaveNoGapAcrossCommitsOfSeveralEvents() {
+        ledger.append(List.of(event("a", 0), event("a", 1), event("a", 2)), List.of());
+        ledger.append(List.of(event("b", 0)), List.of());
+        ledger.append(List.of(event("a", 3), event("b", 1)), List.of());
+
+        assertThat(ledger.readFrom(1).map(StoredEvent::position)).containsExactly(1L, 2L, 3L, 4L, 5L, 6L);
+        assertThat(ledger.head().position()).isEqualTo(6);
+    }
+
+    @Test
+    void aReaderCanStartInTheMiddleOfACommit() {
+        ledger.append(List.of(event("a", 0), event("a", 1), event("a", 2)), List.of());
+        ledger.append(List.of(event("b", 0)), List.of());
+
+        assertThat(ledger.readFrom(2).map(StoredEvent::position)).containsExactly(2L, 3L, 4L);
+        assertThat(ledger.readFrom(5)).isEmpty();
+    }
+
+    @Test
+    void theHashChainLinksEveryEventToItsPredecessor() {
+        for (int i = 0; i < 20; i++) {
+            ledger.append(List.of(event("agg-" + (i % 3), i / 3)), List.of());
+        }
+        ChainVerifier verifier = new ChainVerifier();
+        ledger.readFrom(1).forEach(verifier::accept);
+
+        assertThat(verifier.ok()).isTrue();
+        assertThat(verifier.checked()).isEqualTo(20);
+        assertThat(verifier.headHash()).isEqualTo(ledger.head().hash());
+    }
+
+    @Test
+    void aTakenSequenceNumberIsAConflictAndNothingOfTheCommitIsStored() {
+        ledger.append(List.of(event("a", 0), event("a", 1)), List.of());
+
+        assertThatThrownBy(() -> ledger.append(List.of(event("b", 0), event("a", 1)), List.of()))
+                .isInstanceOf(StreamConflict.class)
+                .satisfies(e -> assertThat(((StreamConflict) e).aggregateId()).isEqualTo("a"));
+
+        assertThat(ledger.head().position()).isEqualTo(2);
+        assertThat(ledger.readStream("b", 0)).isEmpty();
+        ledger.append(List.of(event("b", 0)), List.of());
+        assertThat(ledger.head().position()).isEqualTo(3);
+    }
+
+    @Test
+    void aUniquenessKeyCanBeRecordedOnlyOnce() {
+        ledger.append(List.of(event("a", 0)), List.of("organiser:key-1"));
+
+        assertThatThrownBy(() -> ledger.append(List.of(event("b", 0)), List.of("organiser:key-1")))
+                .isInstanceOf(StreamConflict.class)
+                .satisfies(e -> assertThat(((StreamConflict) e).uniqueKey()).isEqualTo("organiser:key-1"));
+        assertThat(ledger.commitWithUniqueKey("organiser:key-1")).extracting(StoredEvent::aggregateId)
+                .containsExactly("a");
+    }
+
+    @Test
+    void anAggregateStreamIsReadInSequenceOrderFromAnySequenceNumber() {
+        for (long seq = 0; seq < 600; seq++) {
+            ledger.append(List.of(event("long", seq), event("other-" + seq, 0)), List.of());
+        }
+        assertThat(ledger.readStream("long", 0).map(StoredEvent::sequence))
+                .containsExactlyElementsOf(LongStream.range(0, 600).boxed().toList());
+        assertThat(ledger.readStream("long", 590).map(StoredEvent::sequence))
+                .containsExactly(590L, 591L, 592L, 593L, 594L, 595L, 596L, 597L, 598L, 599L);
+        assertThat(ledger.lastSequence("long")).contains(599L);
+        assertThat(ledger.lastSequence("nobody")).isEmpty();
+    }
+
+    @Test
+    void theLogAndItsHeadSurviveARestartOnTheSameFile() {
+        for (int i = 0; i < 37; i++) {
+            ledger.append(List.of(event("a", i)), List.of());
+        }
+        LedgerHead before = ledger.head();
+        store.close();
+
+        store = TestStore.open(directory);
+        ledger = new LedgerLog(store.database, Clock.systemUTC());
+
+        assertThat(ledger.head()).isEqualTo(before);
+        ledger.append(List.of(event("a", 37)), List.of());
+        assertThat(ledger.readFrom(1).map(StoredEvent::position))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, 38).boxed().toList());
+    }
+
+    @Test
+    void aSecondWriterOnTheSameStoreTakesTheNextFreePosition() {
+        LedgerLog otherNode = new LedgerLog(store.database, Clock.systemUTC());
+        ledger.append(List.of(event("a", 0)), List.of());
+        otherNode.append(List.of(event("b", 0)), List.of());
+        ledger.append(List.of(event("c", 0)), List.of());
+
+        ChainVerifier verifier = new ChainVerifier();
+        ledger.readFrom(1).forEach(verifier::accept);
+        assertThat(verifier.problems()).isEmpty();
+        assertThat(ledger.readFrom(1).map(StoredEvent::aggregateId)).containsExactly("a", "b", "c");
+    }
+
+    @Test
+    void positionAtAnInstantIsTheLastCommitRecordedByThen() {
+        ledger.append(List.of(event("a", 0)), List.of());
+        ledger.append(List.of(event("a", 1)), List.of());
+        List<StoredEvent> third = ledger.append(List.of(event("a", 2)), List.of());
+
+        assertThat(ledger.positionAt(third.get(0).recordedAt())).isEqualTo(3);
+        assertThat(ledger.positionAt(java.time.Instant.EPOCH)).isZero();
+    }
+}

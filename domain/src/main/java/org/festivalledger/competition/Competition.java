@@ -76,9 +76,11 @@ public class Competition {
     void handle(ReceiveSubmissions command) throws Exception {
         List<NewSubmission> lines = command.submissions();
         if (lines == null || lines.isEmpty()) {
-            throw InvalidInput.of("submissions", "the import holds no submissions");
+            throw InvalidInput.of("submissions", "must hold at least one line");
         }
         new Problems().requirePresent(command.receivedAt(), "receivedAt").throwIfAny();
+        // The whole import arrived at one moment, so a late one is refused before its lines are read:
+        // no correction to a line would make it acceptable.
         requireOnTime(command.receivedAt());
 
         List<LineError> errors = new ArrayList<>();

@@ -26,7 +26,7 @@ final class WellFormedAnnouncement {
     private static void checkCriteria(List<Criterion> criteria, Problems problems) {
         // Standings divide by the sum of weights, so a competition without criteria could never be judged.
         if (criteria == null || criteria.isEmpty()) {
-            problems.check(false, "criteria", "at least one criterion is required");
+            problems.check(false, "criteria", "must hold at least one criterion");
             return;
         }
         Set<String> seen = new HashSet<>();

@@ -6,14 +6,18 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The H2 backend of mongo-java-server made durable and safe for concurrent writers.
  *
  * <p>Durable: by default H2 commits its file about once a second, so a process killed with SIGKILL lost
- * the acknowledged writes of the last second. Here every write command is committed to the file
- * before the server replies, so whatever a client saw acknowledged survives a crash of the process
- * (not a power cut: the OS may still hold the bytes; use a real MongoDB with journaling for that).
+ * the acknowledged writes of the last second. Here a write to a durable collection (the ledger's own
+ * and the idempotency records) is committed to the file before the server replies, so whatever a
+ * client saw acknowledged survives a crash of the process (not a power cut: the OS may still hold the
+ * bytes; use a real MongoDB with journaling for that). An H2 commit is atomic over the whole file, so it
+ * also takes along every earlier write to other collections; those (read models, tracking tokens)
+ * otherwise ride on H2's one-second auto-commit, since they can be rebuilt from the ledger.
  *
  * <p>Serialised: the server checks unique indexes and then inserts, without a lock between the two, so
  * two concurrent inserts of the same key could both pass the check. Writes are rare next to reads in
@@ -25,9 +29,11 @@ final class CommittingH2Backend extends H2Backend {
             "createindexes", "dropindexes", "drop", "dropdatabase", "create", "renamecollection");
 
     private final Object writeLock = new Object();
+    private final Predicate<String> durable;
 
-    CommittingH2Backend(MVStore store) {
+    CommittingH2Backend(MVStore store, Predicate<String> durableCollection) {
         super(store);
+        this.durable = durableCollection;
     }
 
     @Override
@@ -37,7 +43,10 @@ final class CommittingH2Backend extends H2Backend {
         }
         synchronized (writeLock) {
             Document response = super.handleCommand(channel, databaseName, command, query);
-            commit();
+            Object collection = query.get(command);
+            if (!(collection instanceof String name) || durable.test(name)) {
+                commit();
+            }
             return response;
         }
     }

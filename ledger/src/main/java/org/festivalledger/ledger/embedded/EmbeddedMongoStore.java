@@ -45,11 +45,16 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         }
         Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
         MVStore store = new MVStore.Builder().fileName(file.toString()).open();
-        MongoServer server = new MongoServer(new CommittingH2Backend(store));
+        MongoServer server = new MongoServer(new CommittingH2Backend(store, EmbeddedMongoStore::isDurable));
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB-compatible store on {} with its data in {}", address, file);
         return new EmbeddedMongoStore(file, store, server, address);
+    }
+
+    /** Collections whose acknowledged writes must survive a crash: the ledger's and idempotency records. */
+    static boolean isDurable(String collection) {
+        return collection.startsWith("ledger_") || collection.startsWith("idempotency");
     }
 
     /** A connection string for the MongoDB driver. */

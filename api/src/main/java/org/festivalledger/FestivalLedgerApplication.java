@@ -1,0 +1,25 @@
+package org.festivalledger;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** The festival ledger: an event-sourced programme and awards ledger for film-festival competitions. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+public class FestivalLedgerApplication {
+
+    public static void main(String[] args) {
+        quietAxon();
+        SpringApplication.run(FestivalLedgerApplication.class, args);
+    }
+
+    /**
+     * Axon 4.12+ checks for updates over the network and prints a console banner; only JVM system
+     * properties turn these off (Spring properties are read too late), and nothing here may phone home.
+     */
+    public static void quietAxon() {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+        System.setProperty("disable-axoniq-console-message", "true");
+    }
+}

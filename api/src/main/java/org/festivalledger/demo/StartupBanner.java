@@ -1,0 +1,36 @@
+package org.festivalledger.demo;
+
+import org.festivalledger.security.AccountProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/** Tells whoever started the application where it is and how to sign in. */
+@Component
+class StartupBanner {
+
+    private static final Logger log = LoggerFactory.getLogger(StartupBanner.class);
+
+    private final Environment environment;
+    private final AccountProperties accounts;
+
+    StartupBanner(Environment environment, AccountProperties accounts) {
+        this.environment = environment;
+        this.accounts = accounts;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void announce() {
+        String port = environment.getProperty("local.server.port", "8080");
+        StringBuilder text = new StringBuilder("\n\n  Festival ledger is up: http://localhost:" + port + "/api/competitions\n");
+        if (environment.getProperty("ledger.demo.enabled", Boolean.class, false)) {
+            text.append("  Demo accounts (HTTP Basic):\n");
+            accounts.accounts().forEach(account -> text.append("    ").append(account.role().name().toLowerCase())
+                    .append(": ").append(account.username()).append(" / ").append(account.password()).append('\n'));
+        }
+        log.info("{}", text);
+    }
+}

@@ -1,0 +1,174 @@
+package org.festivalledger.http;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.festivalledger.http.IdempotencyRecords.Outcome;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.ByteArrayInputStream;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.regex.Pattern;
+
+/**
+ * {@code Idempotency-Key} on a command: the first request with a key is carried out and its answer kept;
+ * a repeat with the same body gets that answer again and records nothing; the same key with another
+ * body is a 422. Keys are per account. The ledger itself also refuses a second commit carrying the
+ * same key, so even a retry after a crash between recording and answering cannot record twice.
+ */
+@Component
+public class IdempotencyFilter extends OncePerRequestFilter {
+
+    public static final String HEADER = "Idempotency-Key";
+    static final String KEY_ATTRIBUTE = IdempotencyFilter.class.getName() + ".key";
+    private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
+
+    private final IdempotencyRecords records;
+    private final ProblemWriter problems;
+    private final RequestLimits limits;
+
+    IdempotencyFilter(IdempotencyRecords records, ProblemWriter problems, RequestLimits limits) {
+        this.records = records;
+        this.problems = problems;
+        this.limits = limits;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getHeader(HEADER) == null || "GET".equals(request.getMethod())
+                || "HEAD".equals(request.getMethod()) || "OPTIONS".equals(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (!VALID_KEY.matcher(key).matches()) {
+            problems.write(response, HttpStatus.BAD_REQUEST, "Invalid Idempotency-Key",
+                    "an Idempotency-Key is 1 to 200 visible ASCII characters");
+            return;
+        }
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        String owner = authentication == null ? "anonymous" : authentication.getName();
+        byte[] body = request.getInputStream().readNBytes(limits.maxBodyBytes() + 1);
+        if (body.length > limits.maxBodyBytes()) {
+            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
+                    "the body exceeds " + limits.maxBodyBytes() + " bytes");
+            return;
+        }
+        String fingerprint = fingerprint(request, body);
+        String recordId = owner + ":" + key;
+
+        Outcome outcome = records.begin(recordId, fingerprint);
+        switch (outcome.kind()) {
+            case REPLAY -> {
+                outcome.response().writeTo(response);
+                return;
+            }
+            case KEY_REUSED -> {
+                problems.write(response, HttpStatus.UNPROCESSABLE_ENTITY, "Idempotency-Key reused",
+                        "this Idempotency-Key was used for a different request");
+                return;
+            }
+            case IN_PROGRESS -> {
+                problems.write(response, HttpStatus.CONFLICT, "Request in progress",
+                        "a request with this Idempotency-Key is still being processed; retry shortly");
+                return;
+            }
+            case PROCEED -> {
+                // carried out below
+            }
+        }
+
+        request.setAttribute(KEY_ATTRIBUTE, key);
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean kept = false;
+        try {
+            chain.doFilter(new CachedBodyRequest(request, body), captured);
+            if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
+                records.complete(recordId, fingerprint, IdempotencyRecords.StoredResponse.of(captured));
+                kept = true;
+            }
+        } finally {
+            if (!kept) {
+                // A failed request recorded nothing: let the client fix it and retry under the same key.
+                records.abandon(recordId);
+            }
+            captured.copyBodyToResponse();
+        }
+    }
+
+    private static String fingerprint(HttpServletRequest request, byte[] body) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update((request.getMethod() + " " + request.getRequestURI() + "?" + request.getQueryString()
+                    + "\n" + request.getContentType() + "\n").getBytes(StandardCharsets.UTF_8));
+            sha256.update(body);
+            return HexFormat.of().formatHex(sha256.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The request with its body already read (to fingerprint it), readable again by the controller. */
+    private static final class CachedBodyRequest extends HttpServletRequestWrapper {
+        private final byte[] body;
+
+        CachedBodyRequest(HttpServletRequest request, byte[] body) {
+            super(request);
+            this.body = body;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() {
+            InputStream in = new ByteArrayInputStream(body);
+            return new ServletInputStream() {
+                @Override
+                public int read() throws IOException {
+                    return in.read();
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) throws IOException {
+                    return in.read(b, off, len);
+                }
+
+                @Override
+                public boolean isFinished() {
+                    return false;
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setReadListener(ReadListener listener) {
+                    throw new IllegalStateException("not asynchronous");
+                }
+            };
+        }
+
+        @Override
+        public BufferedReader getReader() {
+            return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+        }
+    }
+}

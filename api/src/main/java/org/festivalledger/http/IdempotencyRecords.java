@@ -1,0 +1,111 @@
+package org.festivalledger.http;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
+import jakarta.servlet.http.HttpServletResponse;
+import org.bson.Document;
+import org.bson.types.Binary;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+/**
+ * The kept answers of idempotent requests, one document per account and key, found by exact key.
+ * A request claims its key first (so two copies sent at once cannot both run), then stores its answer.
+ */
+@Component
+public class IdempotencyRecords {
+
+    /** A claim older than this belongs to a request that died; a retry may take it over. */
+    private static final Duration STALE_CLAIM = Duration.ofSeconds(30);
+    private static final List<String> KEPT_HEADERS = List.of("Location", LedgerPositionHeader.NAME, "Content-Type");
+
+    private final MongoCollection<Document> records;
+    private final Clock clock;
+
+    IdempotencyRecords(MongoDatabase database, Clock clock) {
+        this.records = database.getCollection("idempotency_keys").withWriteConcern(WriteConcern.MAJORITY);
+        this.clock = clock;
+    }
+
+    enum Kind { PROCEED, REPLAY, KEY_REUSED, IN_PROGRESS }
+
+    record Outcome(Kind kind, StoredResponse response) {
+    }
+
+    /** An answer as it was first given. */
+    record StoredResponse(int status, Document headers, byte[] body) {
+
+        static StoredResponse of(ContentCachingResponseWrapper response) {
+            Document headers = new Document();
+            for (String name : KEPT_HEADERS) {
+                String value = response.getHeader(name);
+                if (value != null) {
+                    headers.append(name, value);
+                }
+            }
+            return new StoredResponse(response.getStatus(), headers, response.getContentAsByteArray());
+        }
+
+        void writeTo(HttpServletResponse response) throws IOException {
+            response.setStatus(status);
+            headers.forEach((name, value) -> response.setHeader(name, value.toString()));
+            response.setHeader("Idempotent-Replayed", "true");
+            response.getOutputStream().write(body);
+        }
+    }
+
+    Outcome begin(String id, String fingerprint) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            Document existing = records.find(Filters.eq("_id", id)).first();
+            if (existing == null) {
+                try {
+                    records.insertOne(new Document("_id", id).append("fingerprint", fingerprint)
+                            .append("state", "IN_PROGRESS").append("claimedAt", Date.from(clock.instant())));
+                    return new Outcome(Kind.PROCEED, null);
+                } catch (MongoWriteException e) {
+                    if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                        throw e;
+                    }
+                    continue; // a copy of this request claimed the key first: look again
+                }
+            }
+            if (!fingerprint.equals(existing.getString("fingerprint"))) {
+                return new Outcome(Kind.KEY_REUSED, null);
+            }
+            if ("DONE".equals(existing.getString("state"))) {
+                return new Outcome(Kind.REPLAY, new StoredResponse(existing.getInteger("status"),
+                        existing.get("headers", Document.class), existing.get("body", Binary.class).getData()));
+            }
+            Instant claimedAt = existing.getDate("claimedAt").toInstant();
+            if (claimedAt.plus(STALE_CLAIM).isAfter(clock.instant())) {
+                return new Outcome(Kind.IN_PROGRESS, null);
+            }
+            // The claimant died. Proceeding is safe: the ledger refuses a second commit with this key.
+            records.updateOne(Filters.eq("_id", id), Updates.set("claimedAt", Date.from(clock.instant())));
+            return new Outcome(Kind.PROCEED, null);
+        }
+        return new Outcome(Kind.IN_PROGRESS, null);
+    }
+
+    void complete(String id, String fingerprint, StoredResponse response) {
+        records.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("fingerprint", fingerprint)
+                .append("state", "DONE").append("status", response.status()).append("headers", response.headers())
+                .append("body", new Binary(response.body())).append("completedAt", Date.from(clock.instant())));
+    }
+
+    void abandon(String id) {
+        records.deleteOne(Filters.eq("_id", id));
+    }
+}

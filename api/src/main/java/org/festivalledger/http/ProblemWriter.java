@@ -1,0 +1,55 @@
+package org.festivalledger.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+
+import java.io.IOException;
+import java.net.URI;
+
+/** Writes an RFC 9457 problem from places outside Spring MVC (security and servlet filters). */
+@Component
+public class ProblemWriter {
+
+    private final ObjectMapper json;
+
+    ProblemWriter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    public void write(HttpServletResponse response, HttpStatus status, String title, String detail)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(title);
+        problem.setType(ProblemTypes.of(status));
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    /** Stable problem type URIs, one per kind of failure, documented in the README. */
+    static final class ProblemTypes {
+        private ProblemTypes() {
+        }
+
+        static URI of(HttpStatus status) {
+            return URI.create("https://festival-ledger.org/problems/" + switch (status) {
+                case BAD_REQUEST -> "invalid-request";
+                case UNAUTHORIZED -> "unauthenticated";
+                case FORBIDDEN -> "forbidden";
+                case NOT_FOUND -> "not-found";
+                case CONFLICT -> "conflict";
+                case UNPROCESSABLE_ENTITY -> "rule-violated";
+                case PAYLOAD_TOO_LARGE -> "too-large";
+                case UNSUPPORTED_MEDIA_TYPE -> "unsupported-media-type";
+                case METHOD_NOT_ALLOWED -> "method-not-allowed";
+                case NOT_ACCEPTABLE -> "not-acceptable";
+                case TOO_MANY_REQUESTS -> "rate-limited";
+                default -> status.is5xxServerError() ? "server-error" : "client-error";
+            });
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package org.festivalledger.http;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.time.Duration;
+
+/**
+ * {@code ?minPosition=N} on any query waits (up to 5 s) until the read models have handled ledger
+ * position N, so a client sees its own writes. Every query answer carries {@code Projection-Position}.
+ */
+@Configuration(proxyBeanMethods = false)
+class ReadYourWrites implements WebMvcConfigurer {
+
+    static final String PARAMETER = "minPosition";
+    static final String HEADER = "Projection-Position";
+    private static final Duration MAX_WAIT = Duration.ofSeconds(5);
+
+    private final ProjectionProgress progress;
+    private final ProblemWriter problems;
+
+    ReadYourWrites(ProjectionProgress progress, ProblemWriter problems) {
+        this.progress = progress;
+        this.problems = problems;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new HandlerInterceptor() {
+            @Override
+            public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler)
+                    throws Exception {
+                if (!"GET".equals(request.getMethod())) {
+                    return true;
+                }
+                String requested = request.getParameter(PARAMETER);
+                if (requested != null) {
+                    long position;
+                    try {
+                        position = Long.parseLong(requested);
+                    } catch (NumberFormatException e) {
+                        position = -1;
+                    }
+                    if (position < 0) {
+                        problems.write(response, HttpStatus.BAD_REQUEST, "Invalid request",
+                                PARAMETER + " must be a ledger position (a whole number, 0 or more)");
+                        return false;
+                    }
+                    progress.awaitPosition(position, MAX_WAIT);
+                }
+                response.setHeader(HEADER, Long.toString(progress.position()));
+                return true;
+            }
+        }).addPathPatterns("/api/**");
+    }
+}

@@ -1,0 +1,91 @@
+package org.festivalledger.security;
+
+import org.festivalledger.http.IdempotencyFilter;
+import org.festivalledger.http.ProblemWriter;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+
+import java.util.List;
+
+/**
+ * Who may call what, in one place. Every API path is listed with the roles it admits; anything not
+ * listed is denied, so a new endpoint is closed until someone opens it here on purpose.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final String ORGANISER = Role.ORGANISER.name();
+    private static final String AUDITOR = Role.AUDITOR.name();
+
+    @Bean
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, IdempotencyFilter idempotency)
+            throws Exception {
+        http.securityMatcher("/api/**")
+                // A stateless JSON API authenticated on every request: no session, so no CSRF to forge.
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .httpBasic(basic -> basic.realmName("festival-ledger")
+                        .authenticationEntryPoint((request, response, e) -> {
+                            response.setHeader("WWW-Authenticate", "Basic realm=\"festival-ledger\"");
+                            problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
+                                    "sign in with HTTP Basic (organiser, auditor) or a juror's bearer token");
+                        }))
+                .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
+                        problems.write(response, HttpStatus.FORBIDDEN, "Forbidden",
+                                "your role may not " + request.getMethod() + " " + request.getRequestURI())))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/api/public/**").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/audit/head").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/competitions", "/api/competitions/*")
+                        .authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/competitions/*/submissions",
+                                "/api/competitions/*/submissions/*")
+                        .hasAnyRole(ORGANISER, AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/competitions", "/api/competitions/*/submissions",
+                                "/api/competitions/*/submissions/import",
+                                "/api/competitions/*/submissions/*/withdrawal",
+                                "/api/competitions/*/submissions/*/ineligibility")
+                        .hasRole(ORGANISER)
+                        .requestMatchers("/api/audit/**").hasRole(AUDITOR)
+                        .anyRequest().denyAll())
+                .addFilterAfter(idempotency, AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /** The idempotency filter runs inside the security chain (keys are per account), not on its own. */
+    @Bean
+    FilterRegistrationBean<IdempotencyFilter> idempotencyOutsideTheChain(IdempotencyFilter filter) {
+        FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    UserDetailsService accounts(AccountProperties properties, PasswordEncoder encoder) {
+        List<UserDetails> users = properties.accounts().stream()
+                .map(account -> User.withUsername(account.username())
+                        .password(encoder.encode(account.password()))
+                        .roles(account.role().name())
+                        .build())
+                .toList();
+        return new InMemoryUserDetailsManager(users);
+    }
+}

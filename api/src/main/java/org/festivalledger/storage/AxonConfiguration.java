@@ -1,0 +1,123 @@
+package org.festivalledger.storage;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.MongoTemplate;
+import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.saga.repository.SagaStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.festivalledger.ledger.LedgerEventStorageEngine;
+import org.festivalledger.ledger.LedgerLog;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
+
+import java.util.Map;
+
+/**
+ * Axon without Axon Server: our ledger as the storage engine, axon-mongo's token and saga stores,
+ * Jackson for every message and snapshot, and the metadata every event must carry.
+ */
+@Configuration(proxyBeanMethods = false)
+class AxonConfiguration {
+
+    /** Command metadata copied onto every event the command causes: who, in which role, and why. */
+    static final String[] AUDIT_METADATA = {"actor", "role", "reason", "idempotencyKey"};
+
+    /** The web layer's mapper (defining any ObjectMapper bean would otherwise replace Boot's). */
+    @Bean
+    @Primary
+    ObjectMapper objectMapper(Jackson2ObjectMapperBuilder builder) {
+        return builder.build();
+    }
+
+    /**
+     * Axon's mapper: field access so aggregates snapshot without getters; ISO instants so payloads read
+     * well in an export; unknown properties tolerated so an older reader survives an added field.
+     */
+    @Bean
+    ObjectMapper defaultAxonObjectMapper() {
+        return new ObjectMapper().findAndRegisterModules()
+                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    EventStorageEngine eventStorageEngine(LedgerLog ledger, MongoDatabase database,
+                                          @Qualifier("eventSerializer") Serializer eventSerializer,
+                                          Serializer snapshotSerializer) {
+        // Upcasters join this chain as events evolve; none are needed while every event is at revision 1.
+        return LedgerEventStorageEngine.create(ledger, database, eventSerializer, snapshotSerializer,
+                new EventUpcasterChain());
+    }
+
+    @Bean
+    MongoTemplate axonMongoTemplate(MongoDatabase database) {
+        return DefaultMongoTemplate.builder().mongoDatabase(database).build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, LedgerProperties properties) {
+        return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer)
+                .claimTimeout(properties.tokenClaimTimeout()).build();
+    }
+
+    @Bean
+    SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
+        return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter, LedgerProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /** Every projection follows the ledger in its own tracking processor, with its token in MongoDB. */
+    @Bean
+    ConfigurerModule trackingProcessors() {
+        return configurer -> configurer.eventProcessing().usingTrackingEventProcessors();
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    @Bean
+    CorrelationDataProvider auditMetadataProvider() {
+        return new SimpleCorrelationDataProvider(AUDIT_METADATA);
+    }
+
+    /**
+     * The idempotency key's ledger-wide uniqueness marker travels only from a command to its own events:
+     * a saga reacting to those events must not carry it into a second commit, which would then clash.
+     */
+    @Bean
+    CorrelationDataProvider uniqueKeyProvider() {
+        return message -> message instanceof CommandMessage<?>
+                && message.getMetaData().containsKey(LedgerEventStorageEngine.UNIQUE_KEY_METADATA)
+                ? Map.of(LedgerEventStorageEngine.UNIQUE_KEY_METADATA,
+                message.getMetaData().get(LedgerEventStorageEngine.UNIQUE_KEY_METADATA))
+                : Map.of();
+    }
+}

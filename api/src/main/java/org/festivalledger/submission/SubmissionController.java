@@ -1,0 +1,115 @@
+package org.festivalledger.submission;
+
+import org.festivalledger.competition.CompetitionCatalogue;
+import org.festivalledger.http.CommandDispatch;
+import org.festivalledger.http.CommandDispatch.Recorded;
+import org.festivalledger.http.EntityIds;
+import org.festivalledger.http.LedgerPositionHeader;
+import org.festivalledger.http.UnknownId;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+
+/** Film entries: received, imported, withdrawn, ruled ineligible; listed for organisers and auditors. */
+@RestController
+@RequestMapping("/api/competitions/{competitionId}/submissions")
+class SubmissionController {
+
+    private final CommandDispatch dispatch;
+    private final SubmissionRegister register;
+    private final CompetitionCatalogue catalogue;
+    private final Clock clock;
+
+    SubmissionController(CommandDispatch dispatch, SubmissionRegister register, CompetitionCatalogue catalogue,
+                         Clock clock) {
+        this.dispatch = dispatch;
+        this.register = register;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    /** An entry as an organiser records it; {@code id} is optional. */
+    record EntryRequest(String id, String title, List<String> team, String country, Integer runtimeMinutes,
+                        String synopsis, AiDisclosure aiDisclosure) {
+
+        Entry entry() {
+            return new Entry(title, team, country, runtimeMinutes == null ? 0 : runtimeMinutes, synopsis,
+                    aiDisclosure);
+        }
+    }
+
+    /** The reason a withdrawal or ruling is recorded with. */
+    record ReasonRequest(String reason) {
+    }
+
+    @PostMapping(consumes = "application/json")
+    ResponseEntity<Map<String, String>> receive(@PathVariable String competitionId,
+                                                @RequestBody EntryRequest request) {
+        String id = EntityIds.chosenOrNew("id", request.id());
+        Recorded recorded = dispatch.send(new ReceiveSubmission(competitionId, id, request.entry(), clock.instant()),
+                null);
+        return ResponseEntity.created(URI.create("/api/competitions/" + competitionId + "/submissions/" + id))
+                .header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
+                .body(Map.of("id", id));
+    }
+
+    @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
+    ResponseEntity<Map<String, Object>> importCsv(@PathVariable String competitionId, @RequestBody String csv) {
+        List<NewSubmission> submissions = CsvImport.read(csv);
+        Recorded recorded = dispatch.send(new ReceiveSubmissions(competitionId, submissions, clock.instant()), null);
+        return ResponseEntity.status(201)
+                .header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
+                .body(Map.of("imported", submissions.size(),
+                        "ids", submissions.stream().map(NewSubmission::submissionId).toList()));
+    }
+
+    @PostMapping("/{submissionId}/withdrawal")
+    ResponseEntity<Map<String, String>> withdraw(@PathVariable String competitionId,
+                                                 @PathVariable String submissionId,
+                                                 @RequestBody ReasonRequest request) {
+        Recorded recorded = dispatch.send(new WithdrawSubmission(submissionId, competitionId, request.reason()),
+                request.reason());
+        return changed(submissionId, SubmissionStatus.WITHDRAWN, recorded);
+    }
+
+    @PostMapping("/{submissionId}/ineligibility")
+    ResponseEntity<Map<String, String>> ruleIneligible(@PathVariable String competitionId,
+                                                       @PathVariable String submissionId,
+                                                       @RequestBody ReasonRequest request) {
+        Recorded recorded = dispatch.send(new RuleSubmissionIneligible(submissionId, competitionId,
+                request.reason()), request.reason());
+        return changed(submissionId, SubmissionStatus.INELIGIBLE, recorded);
+    }
+
+    @GetMapping
+    List<SubmissionView> list(@PathVariable String competitionId) {
+        requireCompetition(competitionId);
+        return register.of(competitionId);
+    }
+
+    @GetMapping("/{submissionId}")
+    SubmissionView one(@PathVariable String competitionId, @PathVariable String submissionId) {
+        return register.find(submissionId).filter(view -> view.competitionId().equals(competitionId))
+                .orElseThrow(() -> new UnknownId("submission", submissionId));
+    }
+
+    private void requireCompetition(String competitionId) {
+        if (catalogue.find(competitionId).isEmpty()) {
+            throw new UnknownId("competition", competitionId);
+        }
+    }
+
+    private static ResponseEntity<Map<String, String>> changed(String id, SubmissionStatus status, Recorded recorded) {
+        return ResponseEntity.ok().header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
+                .body(Map.of("id", id, "status", status.name()));
+    }
+}

@@ -18,7 +18,6 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
-import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
@@ -98,9 +97,16 @@ class AxonConfiguration {
         return configurer -> configurer.eventProcessing().usingTrackingEventProcessors();
     }
 
+    /**
+     * Axon's own origin provider replaces a client's correlation id with the command's message id; ours
+     * keeps the id the request carried (the client's {@code X-Correlation-Id}, or one made per request)
+     * and names the message that caused each event as its {@code traceId}.
+     */
     @Bean
     CorrelationDataProvider messageOriginProvider() {
-        return new MessageOriginProvider();
+        return message -> Map.of(
+                "correlationId", message.getMetaData().getOrDefault("correlationId", message.getIdentifier()),
+                "traceId", message.getIdentifier());
     }
 
     @Bean

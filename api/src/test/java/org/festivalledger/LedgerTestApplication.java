@@ -1,0 +1,56 @@
+package org.festivalledger;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Base of the HTTP tests: the whole application on a random port, on the embedded store in a fresh
+ * directory. One application serves every test class that extends this (Spring caches the context),
+ * so tests keep apart by using their own competition ids.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class LedgerTestApplication {
+
+    private static final Path DATA;
+
+    static {
+        FestivalLedgerApplication.quietAxon();
+        try {
+            DATA = Files.createTempDirectory("ledger-http-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected org.festivalledger.ledger.LedgerLog ledger;
+
+    protected Api api;
+
+    @DynamicPropertySource
+    static void storage(DynamicPropertyRegistry registry) {
+        registry.add("ledger.data-dir", DATA::toString);
+    }
+
+    @org.junit.jupiter.api.BeforeEach
+    void connect() {
+        api = new Api(port);
+    }
+
+    @BeforeAll
+    static void noop() {
+        // keeps JUnit from warning about a base class without lifecycle methods on some IDEs
+    }
+}

@@ -4,6 +4,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.WriteConcern;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
@@ -19,6 +20,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -50,6 +53,10 @@ public class LedgerLog {
     public static final String COMMITS = "ledger_commits";
     private static final Logger log = LoggerFactory.getLogger(LedgerLog.class);
     private static final int BATCH = 256;
+    /** Commits per range read while catching up: bounds a reader's memory, amortises the range query. */
+    public static final int DEFAULT_CHUNK = 16_384;
+    /** Exact lookups that hit in a row before a reader counts as behind and switches to range reads. */
+    private static final int CATCH_UP_AFTER = 32;
 
     private final MongoCollection<Document> commits;
     private final Clock clock;
@@ -110,6 +117,42 @@ public class LedgerLog {
                 }
             }
         }
+    }
+
+    /**
+     * Appends many commits in one round trip, for bulk loads (restoring a log, filling a benchmark). It
+     * needs the log to itself: if another writer appends meanwhile, nothing of this call is kept beyond
+     * the commits already inserted before the clash, and it fails.
+     *
+     * @return the number of events appended
+     */
+    public synchronized long appendAll(List<List<PendingEvent>> commitsToAppend) {
+        if (commitsToAppend.isEmpty()) {
+            return 0;
+        }
+        head = head == null ? findHead() : readForward(head);
+        Instant now = clock.instant();
+        Instant recordedAt = now.isAfter(head.recordedAt()) ? now : head.recordedAt();
+        List<Document> documents = new ArrayList<>(commitsToAppend.size());
+        long position = head.nextPosition();
+        String previousHash = head.hash();
+        long events = 0;
+        for (List<PendingEvent> commit : commitsToAppend) {
+            List<StoredEvent> stored = new ArrayList<>(commit.size());
+            for (PendingEvent event : commit) {
+                StoredEvent storedEvent = event.at(position++, recordedAt, previousHash);
+                stored.add(storedEvent);
+                previousHash = storedEvent.hash();
+            }
+            documents.add(CommitDocument.toDocument(stored, List.of()));
+            events += stored.size();
+        }
+        try {
+            commits.insertMany(documents);
+        } finally {
+            head = readForward(head);
+        }
+        return events;
     }
 
     private StreamConflict conflictFor(List<PendingEvent> events, List<String> uniqueKeys, MongoWriteException e) {
@@ -214,19 +257,28 @@ public class LedgerLog {
 
     /**
      * All events from {@code position} (inclusive) to the end of the log as it is while the stream is read.
-     * Lazy and constant in memory: commits are fetched {@value #BATCH} positions at a time.
+     * Lazy, and bounded in memory by {@code chunk} commits.
+     *
+     * <p>A reader near the end of the log (a tracking processor following new events) asks for the next
+     * commit by its exact {@code _id}, which costs the same however long the log is. A reader far behind
+     * (a replay, an export) switches to range reads of {@code chunk} commits, which both stores answer
+     * in {@code _id} order without sorting; every commit is checked to start exactly where the previous
+     * one ended, and a range read that ever disagrees is abandoned for exact lookups, so the order a
+     * reader sees never depends on how a store happens to return documents.
      */
-    public Stream<StoredEvent> readFrom(long position) {
+    public Stream<StoredEvent> readFrom(long position, int chunk) {
         Iterator<StoredEvent> events = new Iterator<>() {
             private long next = Math.max(1, position);
-            private Iterator<StoredEvent> buffer = firstBatch();
+            private Iterator<StoredEvent> buffer = firstCommitTail();
+            private int exactHitsInARow;
+            private boolean rangeReadsTrusted = true;
 
-            private Iterator<StoredEvent> firstBatch() {
+            private Iterator<StoredEvent> firstCommitTail() {
                 Document containing = commitContaining(next);
-                if (containing == null || CommitDocument.first(containing) == next) {
+                if (containing == null) {
                     return List.<StoredEvent>of().iterator();
                 }
-                // The position is in the middle of a commit: start with that commit's tail.
+                // The position may be in the middle of a commit: start with that commit's tail.
                 List<StoredEvent> tail = CommitDocument.events(containing).stream()
                         .filter(e -> e.position() >= next).toList();
                 next = CommitDocument.last(containing) + 1;
@@ -238,7 +290,8 @@ public class LedgerLog {
                 if (buffer.hasNext()) {
                     return true;
                 }
-                List<Document> batch = commitsStartingFrom(next);
+                List<Document> batch = exactHitsInARow >= CATCH_UP_AFTER && rangeReadsTrusted
+                        ? rangeFrom(next) : exactAt(next);
                 if (batch.isEmpty()) {
                     return false;
                 }
@@ -247,6 +300,37 @@ public class LedgerLog {
                 next = CommitDocument.last(batch.get(batch.size() - 1)) + 1;
                 buffer = fetched.iterator();
                 return true;
+            }
+
+            private List<Document> exactAt(long wanted) {
+                Document commit = commitStartingAt(wanted);
+                if (commit == null) {
+                    exactHitsInARow = 0;
+                    return List.of();
+                }
+                exactHitsInARow++;
+                return List.of(commit);
+            }
+
+            private List<Document> rangeFrom(long wanted) {
+                List<Document> run = new ArrayList<>();
+                long expected = wanted;
+                try (MongoCursor<Document> cursor = commits.find(Filters.gte(CommitDocument.ID, wanted))
+                        .limit(chunk).batchSize(Math.min(chunk, 1000)).iterator()) {
+                    while (cursor.hasNext()) {
+                        Document commit = cursor.next();
+                        if (CommitDocument.first(commit) != expected) {
+                            rangeReadsTrusted = false;
+                            break;
+                        }
+                        run.add(commit);
+                        expected = CommitDocument.last(commit) + 1;
+                    }
+                }
+                if (run.size() < chunk) {
+                    exactHitsInARow = 0; // caught up: follow the head with exact lookups again
+                }
+                return run.isEmpty() ? exactAt(wanted) : run;
             }
 
             @Override
@@ -261,12 +345,19 @@ public class LedgerLog {
                 Spliterator.ORDERED | Spliterator.NONNULL), false);
     }
 
+    /** {@link #readFrom(long, int)} with chunks of {@value #DEFAULT_CHUNK} commits. */
+    public Stream<StoredEvent> readFrom(long position) {
+        return readFrom(position, DEFAULT_CHUNK);
+    }
+
     /** The events of one aggregate from {@code firstSequence} on, found by exact keys, in sequence order. */
     public Stream<StoredEvent> readStream(String aggregateId, long firstSequence) {
         Iterator<StoredEvent> events = new Iterator<>() {
             private long nextSequence = firstSequence;
             private Iterator<StoredEvent> buffer = List.<StoredEvent>of().iterator();
             private boolean exhausted;
+            // Most streams are short: ask for a few keys first and more only while every key is found.
+            private int batch = 8;
 
             @Override
             public boolean hasNext() {
@@ -276,11 +367,14 @@ public class LedgerLog {
                 if (exhausted) {
                     return false;
                 }
-                List<String> keys = LongStream.range(nextSequence, nextSequence + BATCH)
+                List<String> keys = LongStream.range(nextSequence, nextSequence + batch)
                         .mapToObj(sequence -> CommitDocument.streamKey(aggregateId, sequence)).toList();
                 List<StoredEvent> fetched = new ArrayList<>();
+                // A commit holding several of the keys may come back once per key: keep each commit once.
+                Map<Long, Document> found = new TreeMap<>();
                 commits.find(Filters.in(CommitDocument.KEYS, keys))
-                        .forEach(commit -> CommitDocument.events(commit).stream()
+                        .forEach(commit -> found.putIfAbsent(CommitDocument.first(commit), commit));
+                found.values().forEach(commit -> CommitDocument.events(commit).stream()
                                 .filter(e -> aggregateId.equals(e.aggregateId()) && e.isDomainEvent()
                                         && e.sequence() >= nextSequence)
                                 .forEach(fetched::add));
@@ -293,7 +387,8 @@ public class LedgerLog {
                     contiguous.add(event);
                     nextSequence++;
                 }
-                exhausted = contiguous.isEmpty() || fetched.size() < BATCH;
+                exhausted = contiguous.isEmpty() || fetched.size() < batch;
+                batch = Math.min(BATCH, batch * 8);
                 buffer = contiguous.iterator();
                 return buffer.hasNext();
             }

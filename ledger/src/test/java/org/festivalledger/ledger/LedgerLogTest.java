@@ -141,4 +141,33 @@ class LedgerLogTest {
         assertThat(ledger.positionAt(third.get(0).recordedAt())).isEqualTo(3);
         assertThat(ledger.positionAt(java.time.Instant.EPOCH)).isZero();
     }
+
+    @Test
+    void aBulkLoadAppendsManyCommitsThatReadAndVerifyLikeSingleAppends() {
+        ledger.append(List.of(event("a", 0)), List.of());
+        List<List<PendingEvent>> bulk = LongStream.range(0, 50)
+                .mapToObj(i -> List.of(event("bulk-" + i, 0), event("bulk-" + i, 1))).toList();
+
+        assertThat(ledger.appendAll(bulk)).isEqualTo(100);
+        ledger.append(List.of(event("a", 1)), List.of());
+
+        ChainVerifier verifier = new ChainVerifier();
+        ledger.readFrom(1).forEach(verifier::accept);
+        assertThat(verifier.problems()).isEmpty();
+        assertThat(verifier.checked()).isEqualTo(102);
+        assertThat(ledger.readStream("bulk-49", 0).map(StoredEvent::position)).containsExactly(100L, 101L);
+    }
+
+    @Test
+    void aReaderFarBehindSwitchesToRangeReadsAndStillSeesEveryPositionOnceInOrder() {
+        List<List<PendingEvent>> commits = LongStream.range(0, 300)
+                .mapToObj(i -> i % 3 == 0 ? List.of(event("x-" + i, 0), event("x-" + i, 1)) : List.of(event("x-" + i, 0)))
+                .toList();
+        long total = ledger.appendAll(commits);
+
+        assertThat(ledger.readFrom(1, 7).map(StoredEvent::position))
+                .containsExactlyElementsOf(LongStream.rangeClosed(1, total).boxed().toList());
+        assertThat(ledger.readFrom(2, 5).map(StoredEvent::position))
+                .containsExactlyElementsOf(LongStream.rangeClosed(2, total).boxed().toList());
+    }
 }

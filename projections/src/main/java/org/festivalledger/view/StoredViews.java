@@ -34,7 +34,7 @@ public final class StoredViews<V> {
     /** Every stored view, read once at startup (a full scan, off the hot path). */
     public Map<String, V> loadAll() {
         Map<String, V> views = new LinkedHashMap<>();
-        for (Document document : collection.find()) {
+        for (Document document : collection.find().batchSize(1000)) {
             views.put(document.getString("_id"), read(document.getString("json")));
         }
         return views;

@@ -20,6 +20,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
     public static final String FILE_NAME = "ledger.mv.db";
+    private static final int CACHE_MB = 256;
 
     private final MongoServer server;
     private final MVStore store;
@@ -44,7 +45,9 @@ public final class EmbeddedMongoStore implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + dataDirectory, e);
         }
         Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
-        MVStore store = new MVStore.Builder().fileName(file.toString()).open();
+        // A page cache well above H2's 16 MB default: pages of commits and views stay decoded, which keeps
+        // replays and range reads near memory speed (measured in docs/benchmarks.md).
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
         MongoServer server = new MongoServer(new CommittingH2Backend(store, EmbeddedMongoStore::isDurable));
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();

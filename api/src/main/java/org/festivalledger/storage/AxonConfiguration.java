@@ -24,12 +24,17 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.festivalledger.ledger.LedgerEventStorageEngine;
 import org.festivalledger.ledger.LedgerLog;
+import org.festivalledger.ledger.embedded.EmbeddedMongoStore;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.core.env.Environment;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.util.Map;
 
 /**
@@ -75,10 +80,28 @@ class AxonConfiguration {
         return DefaultMongoTemplate.builder().mongoDatabase(database).build();
     }
 
+    /**
+     * Tracking tokens in MongoDB, claimed under a node id that survives a restart: a node that crashed
+     * and comes back on the same data recognises its own claims instead of waiting out the claim
+     * timeout (the embedded store belongs to one process, so its data directory names the node).
+     */
     @Bean
-    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, LedgerProperties properties) {
+    TokenStore tokenStore(MongoTemplate axonMongoTemplate, Serializer serializer, LedgerProperties properties,
+                          ObjectProvider<EmbeddedMongoStore> embedded, Environment environment) {
+        EmbeddedMongoStore store = embedded.getIfAvailable();
+        String nodeId = properties.nodeId() != null ? properties.nodeId()
+                : store != null ? "embedded:" + store.file()
+                : hostName() + ":" + environment.getProperty("server.port", "8080");
         return MongoTokenStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer)
-                .claimTimeout(properties.tokenClaimTimeout()).build();
+                .nodeId(nodeId).claimTimeout(properties.tokenClaimTimeout()).build();
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "localhost";
+        }
     }
 
     @Bean

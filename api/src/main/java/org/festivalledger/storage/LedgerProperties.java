@@ -15,15 +15,17 @@ import java.time.Duration;
  * @param database           the MongoDB database name
  * @param snapshotThreshold  events after which an aggregate is snapshotted
  * @param tokenClaimTimeout  how long a dead node's claim on a processor segment blocks others
+ * @param nodeId             this node's name in token claims; must differ between nodes sharing a MongoDB
  */
 @ConfigurationProperties("ledger")
 public record LedgerProperties(Path dataDir, int embeddedPort, String mongodbUri, String database,
-                               int snapshotThreshold, Duration tokenClaimTimeout) {
+                               int snapshotThreshold, Duration tokenClaimTimeout, String nodeId) {
 
     public LedgerProperties {
         dataDir = dataDir == null ? Path.of("data") : dataDir;
         database = database == null || database.isBlank() ? "festival" : database;
         snapshotThreshold = snapshotThreshold <= 0 ? 100 : snapshotThreshold;
         tokenClaimTimeout = tokenClaimTimeout == null ? Duration.ofSeconds(10) : tokenClaimTimeout;
+        nodeId = nodeId == null || nodeId.isBlank() ? null : nodeId.strip();
     }
 }

@@ -1,0 +1,54 @@
+package org.festivalledger;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * No Docker engine runs where we build, so docker-compose.yml cannot be started here. This keeps it
+ * honest in what can be checked: it parses, MongoDB runs as a replica set, and the app is pointed at
+ * it with the demo and waits for it to be healthy.
+ */
+class DeploymentFilesTest {
+
+    private static final Path ROOT = Path.of("..");
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void composeRunsAMongoReplicaSetAndTheAppAgainstIt() throws IOException {
+        Map<String, Object> compose = new Yaml().load(Files.readString(ROOT.resolve("docker-compose.yml")));
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+
+        Map<String, Object> mongo = services.get("mongo");
+        assertThat((List<String>) mongo.get("command")).containsSequence("--replSet", "rs0");
+        assertThat(((Map<String, Object>) mongo.get("healthcheck")).get("test").toString())
+                .contains("rs.initiate").contains("isWritablePrimary");
+
+        Map<String, Object> app = services.get("app");
+        assertThat(app.get("build")).isEqualTo(".");
+        assertThat(((Map<String, String>) app.get("environment")).get("MONGODB_URI"))
+                .isEqualTo("mongodb://mongo:27017/?replicaSet=rs0");
+        assertThat((List<String>) app.get("command")).contains("--ledger.demo.enabled=true");
+        assertThat(((Map<String, Map<String, String>>) app.get("depends_on")).get("mongo"))
+                .containsEntry("condition", "service_healthy");
+    }
+
+    @Test
+    void theDockerfileBuildsEveryModuleTheRootPomListsAndRunsTheJar() throws IOException {
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        String pom = Files.readString(ROOT.resolve("pom.xml"));
+        for (String module : List.of("ledger", "domain", "projections", "api", "bench")) {
+            if (pom.contains("<module>" + module + "</module>")) {
+                assertThat(dockerfile).contains("COPY " + module + "/pom.xml");
+            }
+        }
+        assertThat(dockerfile).contains("api/target/festival-ledger.jar").contains("USER ledger");
+    }
+}

@@ -7,6 +7,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -112,6 +114,20 @@ class AxonConfiguration {
     @Bean
     SnapshotTriggerDefinition ledgerSnapshotTrigger(Snapshotter snapshotter, LedgerProperties properties) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, properties.snapshotThreshold());
+    }
+
+    /**
+     * A competition's judging is one aggregate that every score goes through: it stays in memory between
+     * commands (Axon's cache) and is snapshotted rarely, since its snapshot grows with the jury's work.
+     */
+    @Bean
+    SnapshotTriggerDefinition judgingSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, 2_000);
+    }
+
+    @Bean
+    Cache judgingCache() {
+        return new WeakReferenceCache();
     }
 
     /** Every projection follows the ledger in its own tracking processor, with its token in MongoDB. */

@@ -1,0 +1,5 @@
+package org.festivalledger.round;
+
+/** One juror assigned to one entry. */
+public record Assignment(String jurorId, String submissionId) {
+}

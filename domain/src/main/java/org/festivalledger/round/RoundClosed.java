@@ -1,0 +1,8 @@
+package org.festivalledger.round;
+
+import org.axonframework.serialization.Revision;
+
+/** A round was closed; its standings are final as of this event's position. */
+@Revision("1")
+public record RoundClosed(String competitionId, String roundId) {
+}

@@ -3,10 +3,12 @@ package org.festivalledger;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The festival ledger: an event-sourced programme and awards ledger for film-festival competitions. */
 @SpringBootApplication
 @ConfigurationPropertiesScan
+@EnableScheduling
 public class FestivalLedgerApplication {
 
     public static void main(String[] args) {

@@ -74,6 +74,11 @@ public final class Api {
             return this;
         }
 
+        /** The headers set so far (for a test that sends the request its own way). */
+        public Map<String, String> headers() {
+            return Map.copyOf(headers);
+        }
+
         public Reply send() {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(30))

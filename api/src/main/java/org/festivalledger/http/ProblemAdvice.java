@@ -18,6 +18,7 @@ import org.festivalledger.submission.UnreadableCsv;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -152,6 +153,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request",
                 e.getName() + " cannot be read as " + (e.getRequiredType() == null ? "the expected type"
                         : e.getRequiredType().getSimpleName()), null);
+    }
+
+    /** A controller's own check that a juror acts only as themselves, in their own competition. */
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {
+        return problem(HttpStatus.FORBIDDEN, "Forbidden", e.getMessage(), null);
     }
 
     @ExceptionHandler(Exception.class)

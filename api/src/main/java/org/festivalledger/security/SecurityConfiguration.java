@@ -2,6 +2,9 @@ package org.festivalledger.security;
 
 import org.festivalledger.http.IdempotencyFilter;
 import org.festivalledger.http.ProblemWriter;
+import org.festivalledger.http.ProjectionProgress;
+import org.festivalledger.ledger.LedgerLog;
+import org.festivalledger.standings.JudgingBoard;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,6 +20,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 import java.util.List;
 
@@ -29,10 +33,11 @@ public class SecurityConfiguration {
 
     private static final String ORGANISER = Role.ORGANISER.name();
     private static final String AUDITOR = Role.AUDITOR.name();
+    private static final String JUROR = Role.JUROR.name();
 
     @Bean
-    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, IdempotencyFilter idempotency)
-            throws Exception {
+    SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, IdempotencyFilter idempotency,
+                            JudgingBoard board, ProjectionProgress progress, LedgerLog ledger) throws Exception {
         http.securityMatcher("/api/**")
                 // A stateless JSON API authenticated on every request: no session, so no CSRF to forge.
                 .csrf(csrf -> csrf.disable())
@@ -59,8 +64,28 @@ public class SecurityConfiguration {
                                 "/api/competitions/*/submissions/*/withdrawal",
                                 "/api/competitions/*/submissions/*/ineligibility")
                         .hasRole(ORGANISER)
+                        .requestMatchers(HttpMethod.POST, "/api/competitions/*/jurors",
+                                "/api/competitions/*/rounds", "/api/competitions/*/rounds/*/assignments",
+                                "/api/competitions/*/rounds/*/close")
+                        .hasRole(ORGANISER)
+                        .requestMatchers(HttpMethod.GET, "/api/competitions/*/jurors",
+                                "/api/competitions/*/rounds", "/api/competitions/*/rounds/*",
+                                "/api/competitions/*/rounds/*/assignments",
+                                "/api/competitions/*/rounds/*/standings")
+                        .hasAnyRole(ORGANISER, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/competitions/*/rounds/*/standings/stream")
+                        .hasRole(ORGANISER)
+                        // Jurors act only as themselves, in their own competition: checked in the controllers.
+                        .requestMatchers(HttpMethod.POST, "/api/competitions/*/jurors/*/conflicts")
+                        .hasAnyRole(ORGANISER, JUROR)
+                        .requestMatchers(HttpMethod.GET, "/api/competitions/*/rounds/*/assignments/mine")
+                        .hasRole(JUROR)
+                        .requestMatchers(HttpMethod.POST, "/api/competitions/*/rounds/*/scores")
+                        .hasRole(JUROR)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .anyRequest().denyAll())
+                .addFilterBefore(new JurorTokenFilter(board, progress, ledger, problems),
+                        BasicAuthenticationFilter.class)
                 .addFilterAfter(idempotency, AuthorizationFilter.class);
         return http.build();
     }

@@ -10,7 +10,11 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.festivalledger.standings.JudgingBoard;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -121,13 +125,27 @@ class AxonConfiguration {
      * commands (Axon's cache) and is snapshotted rarely, since its snapshot grows with the jury's work.
      */
     @Bean
-    SnapshotTriggerDefinition judgingSnapshotTrigger(Snapshotter snapshotter) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, 2_000);
+    SnapshotTriggerDefinition judgingSnapshotTrigger(Snapshotter snapshotter, LedgerProperties properties) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, properties.judgingSnapshotThreshold());
     }
 
     @Bean
     Cache judgingCache() {
         return new WeakReferenceCache();
+    }
+
+    /**
+     * The judging board is an in-memory view that every node keeps whole: its processor's token lives in
+     * memory and starts where the board's last saved snapshot ends (see {@link JudgingBoard}).
+     */
+    @Bean
+    ConfigurerModule judgingBoardProcessor(JudgingBoard board) {
+        return configurer -> configurer.eventProcessing()
+                .registerTokenStore(JudgingBoard.PROCESSING_GROUP, configuration -> new InMemoryTokenStore())
+                .registerTrackingEventProcessorConfiguration(JudgingBoard.PROCESSING_GROUP, configuration ->
+                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200)
+                                .andInitialTrackingToken(source ->
+                                        new GlobalSequenceTrackingToken(board.restoredPosition())));
     }
 
     /** Every projection follows the ledger in its own tracking processor, with its token in MongoDB. */

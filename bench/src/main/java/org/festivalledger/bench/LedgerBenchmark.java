@@ -25,7 +25,7 @@ import java.util.UUID;
  * of the ratios: appends/s beside raw driver inserts of the very same commit documents, and replayed
  * events/s beside a raw scan of the very same documents, with 10,000 and with 200,000 events stored.
  *
- * <p>Run: {@code mvn -B -q -pl bench -am package -DskipTests && java -jar bench/target/festival-ledger-bench.jar}
+ * <p>Run: {@code ./bench.sh ledger} from the project root.
  */
 public final class LedgerBenchmark {
 

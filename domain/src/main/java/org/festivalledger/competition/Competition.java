@@ -4,6 +4,7 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.festivalledger.judging.Judging;
 import org.festivalledger.rules.InvalidInput;
 import org.festivalledger.rules.Problems;
 import org.festivalledger.submission.Entry;
@@ -46,12 +47,20 @@ public class Competition {
     protected Competition() {
     }
 
+    /**
+     * Announcing a competition also establishes its judging, an aggregate of its own (see {@link Judging}), so
+     * jurors can be appointed from the first moment and the judging always scores on the announced criteria.
+     */
     @CommandHandler
     public Competition(AnnounceCompetition command) {
         WellFormedAnnouncement.problemsOf(command).throwIfAny();
+        List<Criterion> criteria = List.copyOf(command.criteria());
+        // An event applied in a constructor is published only when the constructor returns, but createNew
+        // publishes the new aggregate's at once: waiting for the announcement keeps it first on the ledger.
         apply(new CompetitionAnnounced(command.competitionId(), command.name(), command.edition(),
-                List.copyOf(command.criteria()), command.rules(),
-                command.awardCategories() == null ? List.of() : List.copyOf(command.awardCategories())));
+                criteria, command.rules(),
+                command.awardCategories() == null ? List.of() : List.copyOf(command.awardCategories())))
+                .andThen(() -> establishJudging(command.competitionId(), criteria));
     }
 
     @CommandHandler
@@ -126,6 +135,17 @@ public class Competition {
     // createNew declares a checked Exception; whatever the Submission's constructor throws passes through unchanged.
     private void receive(String submissionId, Entry entry, Instant receivedAt) throws Exception {
         createNew(Submission.class, () -> new Submission(submissionId, competitionId, entry, receivedAt));
+    }
+
+    // createNew declares a checked Exception for whatever its factory throws; the Judging's constructor throws none.
+    private static void establishJudging(String competitionId, List<Criterion> criteria) {
+        try {
+            createNew(Judging.class, () -> new Judging(competitionId, criteria));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("The judging of competition " + competitionId + " was not established", e);
+        }
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package org.festivalledger.competition;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.FixtureConfiguration;
+import org.festivalledger.judging.JudgingEstablished;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,12 +33,14 @@ class CompetitionTest {
     }
 
     @Test
-    void aCompetitionIsAnnouncedWithItsCriteriaRulesAndAwardCategories() {
+    void aCompetitionIsAnnouncedWithItsCriteriaRulesAndAwardCategoriesAndItsJudgingIsEstablished() {
         fixture.givenNoPriorActivity()
                .when(announce("AIGC Short Film Unit", CRITERIA, RULES, CATEGORIES))
                .expectSuccessfulHandlerExecution()
-               .expectEvents(new CompetitionAnnounced("bjiff-aigc-2026", "AIGC Short Film Unit", "2026",
-                       CRITERIA, RULES, CATEGORIES));
+               .expectEvents(
+                       new CompetitionAnnounced("bjiff-aigc-2026", "AIGC Short Film Unit", "2026",
+                               CRITERIA, RULES, CATEGORIES),
+                       new JudgingEstablished("bjiff-aigc-2026", CRITERIA));
     }
 
     @Test

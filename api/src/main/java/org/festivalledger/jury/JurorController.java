@@ -1,0 +1,88 @@
+package org.festivalledger.jury;
+
+import org.festivalledger.http.CommandDispatch;
+import org.festivalledger.http.CommandDispatch.Recorded;
+import org.festivalledger.http.EntityIds;
+import org.festivalledger.http.LedgerPositionHeader;
+import org.festivalledger.http.UnknownId;
+import org.festivalledger.security.JurorIdentity;
+import org.festivalledger.security.JurorTokens;
+import org.festivalledger.standings.JudgingBoard;
+import org.festivalledger.standings.JudgingRecord;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+/** The jury: appointing jurors (each gets a bearer token, shown once) and declaring conflicts of interest. */
+@RestController
+@RequestMapping("/api/competitions/{competitionId}/jurors")
+class JurorController {
+
+    private final CommandDispatch dispatch;
+    private final JudgingBoard board;
+
+    JurorController(CommandDispatch dispatch, JudgingBoard board) {
+        this.dispatch = dispatch;
+        this.board = board;
+    }
+
+    record AppointmentRequest(String id, String name) {
+    }
+
+    record ConflictRequest(String submissionId, String reason) {
+    }
+
+    /** A juror as organisers and auditors see them: never their token. */
+    record JurorResponse(String id, String name, List<String> conflicts) {
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, String>> appoint(@PathVariable String competitionId,
+                                                @RequestBody AppointmentRequest request) {
+        String id = EntityIds.chosenOrNew("id", request.id());
+        String token = JurorTokens.newToken();
+        Recorded recorded = dispatch.send(new AppointJuror(competitionId, id, request.name(),
+                JurorTokens.hash(token)), null);
+        return ResponseEntity.created(URI.create("/api/competitions/" + competitionId + "/jurors/" + id))
+                .header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
+                .body(Map.of("id", id, "token", token));
+    }
+
+    @GetMapping
+    List<JurorResponse> jurors(@PathVariable String competitionId) {
+        return board.read(competitionId, record -> record.jurors.values().stream()
+                        .map(juror -> new JurorResponse(juror.jurorId(), juror.name(), conflictsOf(record,
+                                juror.jurorId())))
+                        .toList())
+                .orElseThrow(() -> new UnknownId("jury of competition", competitionId));
+    }
+
+    private static List<String> conflictsOf(JudgingRecord record, String jurorId) {
+        return record.conflicts.stream().filter(key -> key.startsWith(jurorId + "|"))
+                .map(key -> key.substring(jurorId.length() + 1)).toList();
+    }
+
+    @PostMapping("/{jurorId}/conflicts")
+    ResponseEntity<Map<String, String>> declareConflict(@PathVariable String competitionId,
+                                                        @PathVariable String jurorId,
+                                                        @RequestBody ConflictRequest request,
+                                                        Authentication authentication) {
+        if (authentication.getPrincipal() instanceof JurorIdentity juror && !juror.is(competitionId, jurorId)) {
+            throw new AccessDeniedException("a juror declares only their own conflicts");
+        }
+        Recorded recorded = dispatch.send(new DeclareConflict(competitionId, jurorId, request.submissionId(),
+                request.reason()), request.reason());
+        return ResponseEntity.status(201).header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
+                .body(Map.of("jurorId", jurorId, "submissionId", String.valueOf(request.submissionId())));
+    }
+}

@@ -1,0 +1,194 @@
+package org.festivalledger.round;
+
+import org.festivalledger.http.CommandDispatch;
+import org.festivalledger.http.CommandDispatch.Recorded;
+import org.festivalledger.http.LedgerPositionHeader;
+import org.festivalledger.http.ProjectionProgress;
+import org.festivalledger.http.UnknownId;
+import org.festivalledger.ledger.LedgerLog;
+import org.festivalledger.rules.InvalidInput;
+import org.festivalledger.security.JurorIdentity;
+import org.festivalledger.standings.JudgingBoard;
+import org.festivalledger.standings.JudgingRecord;
+import org.festivalledger.submission.SubmissionRegister;
+import org.festivalledger.submission.SubmissionStatus;
+import org.festivalledger.submission.SubmissionView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Judging rounds: opened, assigned (automatically or by hand), closed; and each juror's own list. */
+@RestController
+@RequestMapping("/api/competitions/{competitionId}/rounds")
+class RoundController {
+
+    private final CommandDispatch dispatch;
+    private final JudgingBoard board;
+    private final SubmissionRegister register;
+    private final ProjectionProgress progress;
+    private final LedgerLog ledger;
+
+    RoundController(CommandDispatch dispatch, JudgingBoard board, SubmissionRegister register,
+                    ProjectionProgress progress, LedgerLog ledger) {
+        this.dispatch = dispatch;
+        this.board = board;
+        this.register = register;
+        this.progress = progress;
+        this.ledger = ledger;
+    }
+
+    record RoundRequest(String id, String name, Integer jurorsPerEntry, AggregationMethod aggregation,
+                        Integer minScoresPerEntry, String entries) {
+    }
+
+    record AssignmentRequest(String mode, String action, String jurorId, String submissionId, String reason) {
+    }
+
+    record RoundResponse(String id, String name, boolean open, int jurorsPerEntry, AggregationMethod aggregation,
+                         int minScoresPerEntry, String entrySource, int entries, int assignments, int scores,
+                         long ledgerPosition) {
+    }
+
+    record EntryAssignment(String submissionId, List<String> jurors) {
+    }
+
+    /** One entry on a juror's list: what they need to judge it, and whether they have scored it. */
+    record AssignedEntry(String submissionId, String title, List<String> team, String country, int runtimeMinutes,
+                         String synopsis, Object aiDisclosure, boolean scored, int revisions,
+                         Map<String, BigDecimal> myMarks) {
+    }
+
+    @PostMapping
+    ResponseEntity<Map<String, String>> open(@PathVariable String competitionId, @RequestBody RoundRequest request) {
+        if (request.id() == null || request.id().isBlank()) {
+            throw InvalidInput.of("id", "a round needs an id, such as \"preliminary\"");
+        }
+        EntrySource source = EntrySource.parse(request.entries() == null ? "ALL_ELIGIBLE" : request.entries());
+        if (source == null) {
+            throw InvalidInput.of("entries", "must be ALL_ELIGIBLE or SHORTLIST_OF:<roundId>");
+        }
+        Recorded recorded = dispatch.send(new OpenRound(competitionId, request.id(), request.name(),
+                orZero(request.jurorsPerEntry()), request.aggregation() == null ? AggregationMethod.MEAN
+                : request.aggregation(), orZero(request.minScoresPerEntry()), source,
+                entriesFor(competitionId, source)), null);
+        return ResponseEntity.created(URI.create("/api/competitions/" + competitionId + "/rounds/" + request.id()))
+                .header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
+                .body(Map.of("id", request.id()));
+    }
+
+    /**
+     * The entries of a new round, from the register once it has caught up with the whole ledger, so an
+     * entry received a moment ago is not left out.
+     */
+    private List<String> entriesFor(String competitionId, EntrySource source) {
+        if (source.shortlistOf() != null) {
+            throw new NoShortlist(source.shortlistOf());
+        }
+        progress.awaitPosition(ledger.head().position(), Duration.ofSeconds(5));
+        return register.of(competitionId).stream().filter(view -> view.status() == SubmissionStatus.RECEIVED)
+                .map(SubmissionView::id).toList();
+    }
+
+    @GetMapping
+    List<RoundResponse> rounds(@PathVariable String competitionId) {
+        return board.read(competitionId, record -> record.rounds.values().stream().map(RoundController::response)
+                .toList()).orElse(List.of());
+    }
+
+    @GetMapping("/{roundId}")
+    RoundResponse round(@PathVariable String competitionId, @PathVariable String roundId) {
+        return board.read(competitionId, record -> record.rounds.get(roundId)).map(RoundController::response)
+                .orElseThrow(() -> new UnknownId("round", roundId));
+    }
+
+    private static RoundResponse response(JudgingRecord.Round round) {
+        int assignments = round.assignments.values().stream().mapToInt(Set::size).sum();
+        return new RoundResponse(round.roundId, round.name, round.open, round.jurorsPerEntry, round.aggregation,
+                round.minScoresPerEntry, round.entrySource, round.activeEntries().size(), assignments,
+                round.countingScores().size(), round.position);
+    }
+
+    @PostMapping("/{roundId}/assignments")
+    ResponseEntity<Map<String, Object>> assign(@PathVariable String competitionId, @PathVariable String roundId,
+                                               @RequestBody AssignmentRequest request) {
+        Object command;
+        String reason = null;
+        if ("AUTO".equals(request.mode())) {
+            command = new AssignJurorsAutomatically(competitionId, roundId);
+        } else if (request.mode() != null && !"MANUAL".equals(request.mode())) {
+            throw InvalidInput.of("mode", "must be AUTO, or left out for a manual change");
+        } else if ("REMOVE".equals(request.action())) {
+            command = new UnassignJuror(competitionId, roundId, request.jurorId(), request.submissionId(),
+                    request.reason());
+            reason = request.reason();
+        } else if (request.action() == null || "ADD".equals(request.action())) {
+            command = new AssignJuror(competitionId, roundId, request.jurorId(), request.submissionId());
+        } else {
+            throw InvalidInput.of("action", "must be ADD or REMOVE");
+        }
+        Recorded recorded = dispatch.send(command, reason);
+        return ResponseEntity.ok().header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
+                .body(Map.of("roundId", roundId, "ledgerPosition", recorded.position()));
+    }
+
+    @GetMapping("/{roundId}/assignments")
+    List<EntryAssignment> assignments(@PathVariable String competitionId, @PathVariable String roundId) {
+        return board.read(competitionId, record -> record.rounds.get(roundId))
+                .map(round -> round.activeEntries().stream().map(entry -> new EntryAssignment(entry,
+                        List.copyOf(round.assignments.getOrDefault(entry, Set.of())))).toList())
+                .orElseThrow(() -> new UnknownId("round", roundId));
+    }
+
+    /** A juror's own entries in a round: never an entry they are conflicted on, never others' marks. */
+    @GetMapping("/{roundId}/assignments/mine")
+    List<AssignedEntry> mine(@PathVariable String competitionId, @PathVariable String roundId,
+                             Authentication authentication) {
+        JurorIdentity juror = (JurorIdentity) authentication.getPrincipal();
+        if (!juror.competitionId().equals(competitionId)) {
+            throw new AccessDeniedException("a juror sees only their own competition");
+        }
+        return board.read(competitionId, record -> {
+            JudgingRecord.Round round = record.rounds.get(roundId);
+            if (round == null) {
+                return null;
+            }
+            return round.entriesOf(juror.jurorId()).stream()
+                    .filter(entry -> !record.isConflicted(juror.jurorId(), entry))
+                    .map(entry -> assigned(entry, round.scorecards.get(juror.jurorId() + "|" + entry)))
+                    .toList();
+        }).orElseThrow(() -> new UnknownId("round", roundId));
+    }
+
+    private AssignedEntry assigned(String entry, JudgingRecord.Scorecard card) {
+        SubmissionView view = register.find(entry).orElse(null);
+        boolean scored = card != null && !card.voided();
+        return new AssignedEntry(entry, view == null ? entry : view.title(), view == null ? List.of() : view.team(),
+                view == null ? null : view.country(), view == null ? 0 : view.runtimeMinutes(),
+                view == null ? null : view.synopsis(), view == null ? null : view.aiDisclosure(), scored,
+                scored ? card.revisions() : 0, scored ? card.marks() : Map.of());
+    }
+
+    @PostMapping("/{roundId}/close")
+    ResponseEntity<Map<String, Object>> close(@PathVariable String competitionId, @PathVariable String roundId) {
+        Recorded recorded = dispatch.send(new CloseRound(competitionId, roundId), null);
+        return ResponseEntity.ok().header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
+                .body(Map.of("roundId", roundId, "open", false));
+    }
+
+    private static int orZero(Integer value) {
+        return value == null ? 0 : value;
+    }
+}

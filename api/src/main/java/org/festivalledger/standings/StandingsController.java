@@ -1,0 +1,97 @@
+package org.festivalledger.standings;
+
+import org.festivalledger.http.UnknownId;
+import org.festivalledger.rules.InvalidInput;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.function.Consumer;
+
+/** A round's standings: live from memory, as of a past position or instant, and pushed as they change. */
+@RestController
+@RequestMapping("/api/competitions/{competitionId}/rounds/{roundId}/standings")
+class StandingsController {
+
+    private static final Duration MAX_WAIT = Duration.ofSeconds(5);
+    private static final long STREAM_TIMEOUT_MS = Duration.ofHours(12).toMillis();
+
+    private final StandingsService standings;
+    private final StandingsTimeTravel timeTravel;
+
+    StandingsController(StandingsService standings, StandingsTimeTravel timeTravel) {
+        this.standings = standings;
+        this.timeTravel = timeTravel;
+    }
+
+    @GetMapping
+    Standings standings(@PathVariable String competitionId, @PathVariable String roundId,
+                        @RequestParam(required = false) String asOf,
+                        @RequestParam(required = false) Long position,
+                        @RequestParam(required = false, defaultValue = "0") long minPosition) {
+        if (asOf != null && position != null) {
+            throw InvalidInput.of("asOf", "give asOf or position, not both");
+        }
+        if (position != null) {
+            if (position < 0) {
+                throw InvalidInput.of("position", "must be 0 or more");
+            }
+            return timeTravel.at(competitionId, roundId, position).orElseThrow(() -> unknown(roundId, position));
+        }
+        if (asOf != null) {
+            Instant instant;
+            try {
+                instant = Instant.parse(asOf);
+            } catch (DateTimeParseException e) {
+                throw InvalidInput.of("asOf", "must be an ISO-8601 instant such as 2026-04-20T10:00:00Z");
+            }
+            return timeTravel.asOf(competitionId, roundId, instant).orElseThrow(() -> unknown(roundId, null));
+        }
+        return standings.current(competitionId, roundId, minPosition, MAX_WAIT)
+                .orElseThrow(() -> new UnknownId("round", roundId));
+    }
+
+    private static UnknownId unknown(String roundId, Long position) {
+        return new UnknownId("round", roundId + (position == null ? "" : " at position " + position));
+    }
+
+    /**
+     * Server-Sent Events: the standings now, then again after every change ({@code top} limits the rows
+     * sent, for a dashboard at festival scale).
+     */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    SseEmitter stream(@PathVariable String competitionId, @PathVariable String roundId,
+                      @RequestParam(required = false, defaultValue = "2147483647") int top) {
+        Standings now = standings.current(competitionId, roundId, 0, MAX_WAIT)
+                .orElseThrow(() -> new UnknownId("round", roundId));
+        SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+        Consumer<Standings> push = update -> {
+            if (update.competitionId().equals(competitionId) && update.roundId().equals(roundId)) {
+                send(emitter, update.top(Math.max(1, top)));
+            }
+        };
+        standings.onUpdate(push);
+        emitter.onCompletion(() -> standings.removeListener(push));
+        emitter.onTimeout(() -> standings.removeListener(push));
+        emitter.onError(error -> standings.removeListener(push));
+        send(emitter, now.top(Math.max(1, top)));
+        return emitter;
+    }
+
+    private static void send(SseEmitter emitter, Standings standings) {
+        try {
+            emitter.send(SseEmitter.event().name("standings").id(Long.toString(standings.ledgerPosition()))
+                    .data(standings, MediaType.APPLICATION_JSON));
+        } catch (IOException | IllegalStateException gone) {
+            emitter.completeWithError(gone);
+        }
+    }
+}

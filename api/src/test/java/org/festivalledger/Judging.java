@@ -1,0 +1,95 @@
+package org.festivalledger;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.festivalledger.Api.Reply;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.festivalledger.Api.ORGANISER;
+
+/** Sets up a competition with entries and jurors through HTTP, for the judging tests. */
+public final class Judging {
+
+    public final String competition;
+    public final List<String> entries = new ArrayList<>();
+    public final Map<String, String> jurorTokens = new HashMap<>();
+    private final Api api;
+
+    private Judging(Api api, String competition) {
+        this.api = api;
+        this.competition = competition;
+    }
+
+    /** A competition with {@code entries} entries (one CSV import) and {@code jurors} appointed jurors. */
+    public static Judging with(Api api, String competition, int entries, int jurors) {
+        Judging judging = new Judging(api, competition);
+        assertThat(api.post("/api/competitions").as(ORGANISER).json(Festival.competition(competition)).send()
+                .status()).isEqualTo(201);
+        StringBuilder csv = new StringBuilder("id,title,team,country,runtimeMinutes,synopsis,aiTools,aiWorkflow\n");
+        for (int i = 1; i <= entries; i++) {
+            String id = String.format("%s-e%02d", competition, i);
+            judging.entries.add(id);
+            csv.append(id).append(",Film ").append(i).append(",Team ").append(i).append(",FR,10,About ")
+                    .append(i).append(",Runway,HYBRID\n");
+        }
+        Reply imported = api.post("/api/competitions/" + competition + "/submissions/import").as(ORGANISER)
+                .contentType("text/csv").body(csv.toString()).send();
+        assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        for (int j = 1; j <= jurors; j++) {
+            String id = "juror-" + j;
+            Reply appointed = api.post("/api/competitions/" + competition + "/jurors").as(ORGANISER)
+                    .json(Map.of("id", id, "name", "Juror " + j)).send();
+            assertThat(appointed.status()).as(appointed.toString()).isEqualTo(201);
+            judging.jurorTokens.put(id, appointed.json().get("token").asText());
+        }
+        return judging;
+    }
+
+    /** The same competition and jurors, reached through another running application. */
+    public Judging on(Api other) {
+        Judging copy = new Judging(other, competition);
+        copy.entries.addAll(entries);
+        copy.jurorTokens.putAll(jurorTokens);
+        return copy;
+    }
+
+    public Reply openRound(String round, int jurorsPerEntry, String aggregation, int minScores) {
+        return api.post("/api/competitions/" + competition + "/rounds").as(ORGANISER)
+                .json(Map.of("id", round, "name", round, "jurorsPerEntry", jurorsPerEntry,
+                        "aggregation", aggregation, "minScoresPerEntry", minScores, "entries", "ALL_ELIGIBLE"))
+                .send();
+    }
+
+    public Reply autoAssign(String round) {
+        return api.post(path(round) + "/assignments").as(ORGANISER).json(Map.of("mode", "AUTO")).send();
+    }
+
+    public Api.Call asJuror(Api.Call call, String juror) {
+        return call.header("Authorization", "Bearer " + jurorTokens.get(juror));
+    }
+
+    public JsonNode mine(String round, String juror) {
+        Reply reply = asJuror(api.get(path(round) + "/assignments/mine"), juror).send();
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        return reply.json();
+    }
+
+    public Reply score(String round, String juror, String entry, double artistic, double thematic, double ai,
+                       String reason) {
+        Api.Call call = asJuror(api.post(path(round) + "/scores"), juror).json(Map.of("submissionId", entry,
+                "marks", Map.of("artistic-impact", artistic, "thematic-expression", thematic,
+                        "innovative-ai-use", ai), "comment", "seen twice"));
+        if (reason != null) {
+            call.header("X-Reason", reason);
+        }
+        return call.send();
+    }
+
+    public String path(String round) {
+        return "/api/competitions/" + competition + "/rounds/" + round;
+    }
+}

@@ -1,0 +1,139 @@
+package org.festivalledger.security;
+
+import org.festivalledger.Api;
+import org.festivalledger.Api.Reply;
+import org.festivalledger.Judging;
+import org.festivalledger.LedgerTestApplication;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every endpoint × every kind of caller. A caller the matrix admits must get past authorisation (any
+ * answer but 401 or 403: mutating calls use unknown ids or empty bodies, so nothing is recorded); a
+ * caller it does not admit gets 401 when anonymous and 403 otherwise.
+ */
+class RoleMatrixTest extends LedgerTestApplication {
+
+    enum Caller { ANONYMOUS, ORGANISER, AUDITOR, JUROR, JUROR_OF_ANOTHER_COMPETITION }
+
+    private static final Set<Caller> ORG = EnumSet.of(Caller.ORGANISER);
+    private static final Set<Caller> ORG_AUD = EnumSet.of(Caller.ORGANISER, Caller.AUDITOR);
+    private static final Set<Caller> SIGNED_IN = EnumSet.complementOf(EnumSet.of(Caller.ANONYMOUS));
+    private static final Set<Caller> EVERYONE = EnumSet.allOf(Caller.class);
+
+    record Endpoint(String method, String path, String body, Set<Caller> admitted) {
+    }
+
+    private static Judging judging;
+    private static Judging other;
+
+    @BeforeEach
+    void competitions() {
+        if (judging == null) {
+            judging = Judging.with(api, "matrix-" + UUID.randomUUID().toString().substring(0, 6), 2, 1);
+            judging.openRound("preliminary", 1, "MEAN", 1);
+            other = Judging.with(api, "matrix-other-" + UUID.randomUUID().toString().substring(0, 6), 1, 1);
+        }
+    }
+
+    private List<Endpoint> endpoints() {
+        String c = "/api/competitions/" + judging.competition;
+        String round = c + "/rounds/preliminary";
+        String nowhere = c + "/rounds/no-such-round";
+        List<Endpoint> all = new ArrayList<>();
+        all.add(new Endpoint("POST", "/api/competitions", "{}", ORG));
+        all.add(new Endpoint("GET", "/api/competitions", null, SIGNED_IN));
+        all.add(new Endpoint("GET", c, null, SIGNED_IN));
+        all.add(new Endpoint("POST", c + "/submissions", "{}", ORG));
+        all.add(new Endpoint("POST", c + "/submissions/import", "", ORG));
+        all.add(new Endpoint("GET", c + "/submissions", null, ORG_AUD));
+        all.add(new Endpoint("GET", c + "/submissions/" + judging.entries.get(0), null, ORG_AUD));
+        all.add(new Endpoint("POST", c + "/submissions/no-such-entry/withdrawal", "{\"reason\":\"x\"}", ORG));
+        all.add(new Endpoint("POST", c + "/submissions/no-such-entry/ineligibility", "{\"reason\":\"x\"}", ORG));
+        all.add(new Endpoint("POST", c + "/jurors", "{}", ORG));
+        all.add(new Endpoint("GET", c + "/jurors", null, ORG_AUD));
+        all.add(new Endpoint("POST", c + "/jurors/juror-1/conflicts", "{}", EnumSet.of(Caller.ORGANISER, Caller.JUROR)));
+        all.add(new Endpoint("POST", c + "/rounds", "{}", ORG));
+        all.add(new Endpoint("GET", c + "/rounds", null, ORG_AUD));
+        all.add(new Endpoint("GET", round, null, ORG_AUD));
+        all.add(new Endpoint("POST", nowhere + "/assignments", "{\"mode\":\"AUTO\"}", ORG));
+        all.add(new Endpoint("GET", round + "/assignments", null, ORG_AUD));
+        all.add(new Endpoint("GET", round + "/assignments/mine", null, EnumSet.of(Caller.JUROR)));
+        all.add(new Endpoint("POST", nowhere + "/scores", "{}", EnumSet.of(Caller.JUROR)));
+        all.add(new Endpoint("POST", nowhere + "/close", null, ORG));
+        all.add(new Endpoint("GET", round + "/standings", null, ORG_AUD));
+        all.add(new Endpoint("GET", round + "/standings/stream", null, ORG));
+        all.add(new Endpoint("GET", "/api/audit/head", null, EVERYONE));
+        all.add(new Endpoint("GET", "/api/audit/verification", null, EnumSet.of(Caller.AUDITOR)));
+        return all;
+    }
+
+    @Test
+    void everyEndpointAdmitsExactlyItsRoles() throws Exception {
+        long before = ledger.head().position();
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            for (Caller caller : Caller.values()) {
+                int status = call(endpoint, caller);
+                boolean admitted = endpoint.admitted().contains(caller);
+                int expectedDenial = caller == Caller.ANONYMOUS ? 401 : 403;
+                if (admitted ? status == 401 || status == 403 : status != expectedDenial) {
+                    wrong.add(endpoint.method() + " " + endpoint.path() + " as " + caller + ": " + status
+                            + (admitted ? " (should be admitted)" : " (expected " + expectedDenial + ")"));
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(ledger.head().position()).as("nothing was recorded").isEqualTo(before);
+    }
+
+    private int call(Endpoint endpoint, Caller caller) throws Exception {
+        if (endpoint.path().endsWith("/stream")) {
+            return streamStatus(endpoint, caller);
+        }
+        Api.Call call = api.call(endpoint.method(), endpoint.path());
+        if (endpoint.body() != null) {
+            call.body(endpoint.body()).contentType(endpoint.path().endsWith("/import") ? "text/csv" : "application/json");
+        }
+        authenticate(call, caller);
+        Reply reply = call.send();
+        return reply.status();
+    }
+
+    private void authenticate(Api.Call call, Caller caller) {
+        switch (caller) {
+            case ORGANISER -> call.as(Api.ORGANISER);
+            case AUDITOR -> call.as(Api.AUDITOR);
+            case JUROR -> judging.asJuror(call, "juror-1");
+            case JUROR_OF_ANOTHER_COMPETITION -> other.asJuror(call, "juror-1");
+            case ANONYMOUS -> { }
+        }
+    }
+
+    /** The stream never ends by itself: read only its status line, then drop it. */
+    private int streamStatus(Endpoint endpoint, Caller caller) throws Exception {
+        Api.Call probe = api.get(endpoint.path());
+        authenticate(probe, caller);
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + endpoint.path()))
+                .timeout(Duration.ofSeconds(10));
+        probe.headers().forEach(request::header);
+        HttpResponse<java.io.InputStream> response = HttpClient.newHttpClient()
+                .sendAsync(request.build(), HttpResponse.BodyHandlers.ofInputStream()).get(10, TimeUnit.SECONDS);
+        response.body().close();
+        return response.statusCode();
+    }
+}

@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs a benchmark from a clean checkout:  ./bench.sh ledger   or   ./bench.sh judging [entries jurors]
+set -euo pipefail
+cd "$(dirname "$0")"
+mvn -B -q package -DskipTests
+exec java -jar bench/target/festival-ledger-bench.jar "${@:-ledger}"

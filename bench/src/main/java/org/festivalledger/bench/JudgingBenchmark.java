@@ -1,0 +1,318 @@
+package org.festivalledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Judging at festival scale through HTTP, against the packaged application started as its own process
+ * on a fresh embedded store: 10,000 entries, 100 jurors, 5 per entry, 3 criteria.
+ * <ul>
+ * <li>time to record all 50,000 scores with 16 concurrent clients;</li>
+ * <li>standings read latency (p50/p99) under 64 concurrent readers at that size;</li>
+ * <li>time from a score's acknowledgement to the live-standings push that reflects it (p50/p99).</li>
+ * </ul>
+ * Run: {@code ./bench.sh judging [entries jurors]} (defaults 10,000 and 100), from the project root.
+ */
+public final class JudgingBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String ORGANISER = "Basic " + Base64.getEncoder()
+            .encodeToString("organiser:organiser-demo".getBytes(StandardCharsets.UTF_8));
+    private static final String COMPETITION = "bench";
+    private static final String ROUND = "preliminary";
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            .executor(Executors.newFixedThreadPool(96)).build();
+    private final String base;
+
+    private JudgingBenchmark(int port) {
+        this.base = "http://127.0.0.1:" + port;
+    }
+
+    public static void main(String[] args) throws Exception {
+        int entries = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        int jurors = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        Path jar = Path.of("api/target/festival-ledger.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException("build first: mvn -B -q package -DskipTests (no " + jar + ")");
+        }
+        int port;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            port = socket.getLocalPort();
+        }
+        Path data = Files.createTempDirectory("judging-bench");
+        Process app = new ProcessBuilder("java", "-Xmx2g", "-jar", jar.toString(), "--server.port=" + port,
+                "--ledger.data-dir=" + data).redirectErrorStream(true)
+                .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
+        try {
+            JudgingBenchmark bench = new JudgingBenchmark(port);
+            bench.awaitUp();
+            System.out.printf("Judging benchmark: %d entries, %d jurors, 5 per entry, 3 criteria; %d cores, Java %s%n",
+                    entries, jurors, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            bench.run(entries, jurors, app.pid());
+        } finally {
+            app.destroy();
+            app.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private void run(int entries, int jurors, long pid) throws Exception {
+        Map<String, Object> competition = Map.of("id", COMPETITION, "name", "Bench unit", "edition", "2026",
+                "criteria", List.of(criterion("artistic-impact", 0.4), criterion("thematic-expression", 0.3),
+                        criterion("innovative-ai-use", 0.3)),
+                "rules", Map.of("submissionDeadline", "2099-01-01T00:00:00Z", "maxRuntimeMinutes", 30));
+        expect(201, post("/api/competitions", ORGANISER, JSON.writeValueAsString(competition), "application/json"));
+        for (int from = 1; from <= entries; from += 1000) {
+            StringBuilder csv = new StringBuilder("id,title,team,country,runtimeMinutes,synopsis,aiTools,aiWorkflow\n");
+            for (int i = from; i < Math.min(entries + 1, from + 1000); i++) {
+                csv.append("e").append(i).append(",Film ").append(i).append(",Team ").append(i)
+                        .append(",FR,10,A film,Runway,HYBRID\n");
+            }
+            expect(201, post("/api/competitions/" + COMPETITION + "/submissions/import", ORGANISER, csv.toString(),
+                    "text/csv"));
+        }
+        Map<String, String> tokens = new HashMap<>();
+        for (int j = 1; j <= jurors; j++) {
+            JsonNode appointed = JSON.readTree(expect(201, post("/api/competitions/" + COMPETITION + "/jurors",
+                    ORGANISER, "{\"id\":\"j" + j + "\",\"name\":\"Juror " + j + "\"}", "application/json")));
+            tokens.put("j" + j, "Bearer " + appointed.get("token").asText());
+        }
+        expect(201, post("/api/competitions/" + COMPETITION + "/rounds", ORGANISER, "{\"id\":\"" + ROUND
+                + "\",\"name\":\"Preliminary\",\"jurorsPerEntry\":5,\"aggregation\":\"MEAN\",\"minScoresPerEntry\":5,"
+                + "\"entries\":\"ALL_ELIGIBLE\"}", "application/json"));
+        expect(200, post(round() + "/assignments", ORGANISER, "{\"mode\":\"AUTO\"}", "application/json"));
+
+        List<String[]> work = new ArrayList<>();
+        for (Map.Entry<String, String> juror : tokens.entrySet()) {
+            JsonNode mine = JSON.readTree(expect(200, get(round() + "/assignments/mine", juror.getValue())));
+            mine.forEach(entry -> work.add(new String[] {juror.getValue(), entry.get("submissionId").asText()}));
+        }
+        Collections.shuffle(work, new java.util.Random(7));
+
+        // 1. All scores through HTTP with 16 concurrent clients.
+        AtomicLong failures = new AtomicLong();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        int slice = (work.size() + 15) / 16;
+        for (int c = 0; c < 16; c++) {
+            List<String[]> mine = work.subList(Math.min(work.size(), c * slice), Math.min(work.size(), (c + 1) * slice));
+            futures.add(clients.submit(() -> {
+                java.util.Random random = new java.util.Random(mine.size());
+                for (String[] item : mine) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> response = post(round() + "/scores", item[0], score(item[1], random),
+                            "application/json");
+                    latencies.add(System.nanoTime() - t0);
+                    if (response.statusCode() != 201) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        double loadSeconds = (System.nanoTime() - start) / 1e9;
+        clients.shutdown();
+        JsonNode head = JSON.readTree(get("/api/audit/head", null).body());
+        get(round() + "/standings?minPosition=" + head.get("position").asLong(), ORGANISER);
+
+        // 2. Standings reads under 64 concurrent readers.
+        List<Long> reads = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService readers = Executors.newFixedThreadPool(64);
+        List<Future<?>> readFutures = new ArrayList<>();
+        for (int r = 0; r < 64; r++) {
+            readFutures.add(readers.submit(() -> {
+                for (int i = 0; i < 30; i++) {
+                    long t0 = System.nanoTime();
+                    expect(200, get(round() + "/standings", ORGANISER));
+                    reads.add(System.nanoTime() - t0);
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : readFutures) {
+            future.get();
+        }
+        readers.shutdown();
+
+        // 3. Score acknowledged → standings pushed, one revision at a time.
+        List<Long> pushes = measurePushes(work, 60);
+
+        System.out.println();
+        System.out.println("| measure | value |");
+        System.out.println("|---|---:|");
+        System.out.printf(Locale.ROOT, "| scores recorded through HTTP (16 clients) | %,d in %.1f s = %,.0f scores/s (%d refused) |%n",
+                work.size(), loadSeconds, work.size() / loadSeconds, failures.get());
+        System.out.printf(Locale.ROOT, "| score command latency p50 / p99 | %.1f / %.1f ms |%n",
+                percentile(latencies, 50), percentile(latencies, 99));
+        System.out.printf(Locale.ROOT, "| standings read (%,d rows) p50 / p99, 64 readers | %.1f / %.1f ms |%n",
+                entries, percentile(reads, 50), percentile(reads, 99));
+        System.out.printf(Locale.ROOT, "| score acknowledged → standings pushed p50 / p99 | %.0f / %.0f ms |%n",
+                percentile(pushes, 50), percentile(pushes, 99));
+        System.out.printf(Locale.ROOT, "| ledger events | %,d |%n", JSON.readTree(get("/api/audit/head", null).body())
+                .get("position").asLong());
+        System.out.printf(Locale.ROOT, "| application peak RSS | %s |%n", peakRss(pid));
+    }
+
+    private List<Long> measurePushes(List<String[]> work, int count) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + round() + "/standings/stream?top=10"))
+                .header("Authorization", ORGANISER).build();
+        HttpResponse<java.io.InputStream> stream = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        Map<Long, Long> seen = new ConcurrentHashMap<>();
+        AtomicLong highest = new AtomicLong();
+        Thread reader = new Thread(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("id:")) {
+                        long position = Long.parseLong(line.substring(3).trim());
+                        seen.put(position, System.nanoTime());
+                        highest.accumulateAndGet(position, Math::max);
+                    }
+                }
+            } catch (IOException ignored) {
+                // stream closed at the end
+            }
+        });
+        reader.setDaemon(true);
+        reader.start();
+        Thread.sleep(500);
+        List<Long> delays = new ArrayList<>();
+        java.util.Random random = new java.util.Random(3);
+        for (int i = 0; i < count; i++) {
+            String[] item = work.get(i);
+            HttpResponse<String> response = post(round() + "/scores", item[0], score(item[1], random),
+                    "application/json", "X-Reason", "benchmark revision " + i);
+            long acknowledged = System.nanoTime();
+            long position = Long.parseLong(response.headers().firstValue("Ledger-Position").orElse("0"));
+            long deadline = acknowledged + Duration.ofSeconds(5).toNanos();
+            while (highest.get() < position && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            Long pushedAt = seen.entrySet().stream().filter(e -> e.getKey() >= position).map(Map.Entry::getValue)
+                    .min(Long::compare).orElse(System.nanoTime());
+            delays.add(Math.max(0, pushedAt - acknowledged));
+            Thread.sleep(50);
+        }
+        stream.body().close();
+        return delays;
+    }
+
+    private static String score(String submission, java.util.Random random) {
+        return "{\"submissionId\":\"" + submission + "\",\"marks\":{\"artistic-impact\":" + random.nextInt(11)
+                + ",\"thematic-expression\":" + random.nextInt(11) + ",\"innovative-ai-use\":" + random.nextInt(11)
+                + "},\"comment\":\"\"}";
+    }
+
+    private static Map<String, Object> criterion(String id, double weight) {
+        return Map.of("id", id, "name", id, "weight", weight, "min", 0, "max", 10);
+    }
+
+    private String round() {
+        return "/api/competitions/" + COMPETITION + "/rounds/" + ROUND;
+    }
+
+    private void awaitUp() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                if (get("/api/audit/head", null).statusCode() == 200) {
+                    return;
+                }
+            } catch (RuntimeException notYet) {
+                Thread.sleep(250);
+            }
+        }
+        throw new IllegalStateException("the application did not start");
+    }
+
+    private HttpResponse<String> get(String path, String authorization) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> post(String path, String authorization, String body, String type, String... headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(120))
+                .header("Authorization", authorization).header("Content-Type", type)
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
+    private HttpResponse<String> send(HttpRequest request) {
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException("expected " + status + " from " + response.uri() + " but got "
+                    + response.statusCode() + ": " + response.body());
+        }
+        return response.body();
+    }
+
+    private static double percentile(List<Long> nanos, int percentile) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        if (sorted.isEmpty()) {
+            return Double.NaN;
+        }
+        int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
+        return sorted.get(Math.max(0, index)) / 1e6;
+    }
+
+    private static String peakRss(long pid) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return line.substring(6).trim();
+                }
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return "unknown";
+    }
+}

@@ -1,0 +1,20 @@
+package org.festivalledger.standings;
+
+import org.festivalledger.round.AggregationMethod;
+
+import java.util.List;
+
+/**
+ * A round's standings as computed from the ledger up to {@code ledgerPosition}: the rows in rank order
+ * and what is needed to read them (how scores were combined, how many entries have enough scores).
+ */
+public record Standings(String competitionId, String roundId, String roundName, boolean open,
+                        AggregationMethod aggregation, int minScoresPerEntry, long ledgerPosition,
+                        int entries, int completeEntries, List<StandingRow> rows) {
+
+    /** The same standings with only the first {@code limit} rows (for a dashboard or a push). */
+    public Standings top(int limit) {
+        return limit >= rows.size() ? this : new Standings(competitionId, roundId, roundName, open, aggregation,
+                minScoresPerEntry, ledgerPosition, entries, completeEntries, rows.subList(0, limit));
+    }
+}

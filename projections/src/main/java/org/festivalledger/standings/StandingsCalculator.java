@@ -1,0 +1,360 @@
+package org.festivalledger.standings;
+
+import org.festivalledger.competition.Criterion;
+import org.festivalledger.round.AggregationMethod;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Ranks a round's entries from its jurors' scores: a pure, deterministic function, so the live
+ * standings, a rebuild and an auditor's replay to a past position agree to the last digit.
+ *
+ * <h2>Score</h2>
+ * A juror's weighted score for an entry is Σ(weight × mark) / Σ weight over the round's criteria. An
+ * entry's score aggregates its jurors' weighted scores by the round's {@link AggregationMethod}:
+ * <ul>
+ *   <li>{@code MEAN}: the arithmetic mean;</li>
+ *   <li>{@code MEDIAN}: the middle score, or the mean of the two middle ones for an even count;</li>
+ *   <li>{@code TRIMMED_MEAN}: the mean without one highest and one lowest score when at least five jurors
+ *       scored the entry, otherwise the plain mean;</li>
+ *   <li>{@code ZSCORE_MEAN}: each weighted score becomes z = (s − μj) / σj, where μj and σj are the mean
+ *       and population standard deviation of that juror's weighted scores in the round (z = 0 when
+ *       σj = 0, e.g. a juror with a single score); the entry's mean z is mapped back as z̄ × σ + μ, μ and
+ *       σ being the mean and population standard deviation of all weighted scores in the round (every
+ *       entry gets μ when σ = 0).</li>
+ * </ul>
+ * Scores for entries not in the given list (dropped entries) are ignored everywhere, including in the
+ * juror and round statistics of {@code ZSCORE_MEAN}. An entry without scores has no score ({@code null})
+ * and is never complete; any other entry is complete when it has at least the round's minimum of scores.
+ * Each criterion's average is the plain mean of the entry's raw marks for it.
+ *
+ * <h2>Tie-break</h2>
+ * Rows are ordered by, in turn:
+ * <ol>
+ *   <li>the higher score;</li>
+ *   <li>more scores counted;</li>
+ *   <li>the higher average mark on the highest-weighted criterion (the first such criterion in the
+ *       round's order when several share the highest weight);</li>
+ *   <li>the earlier {@code receivedAt};</li>
+ *   <li>the submission id, lexicographically (ids are unique, so the order is total).</li>
+ * </ol>
+ * Entries without scores come after every scored entry, by {@code receivedAt} then submission id. Ranks
+ * run 1..n with no shared ranks: the tie-break always decides.
+ *
+ * <h2>Precision</h2>
+ * Sums and products are exact; every division and square root (and the final step of the z-score
+ * mapping) is rounded to 34 significant digits, half-even ({@link #PRECISION}), and the ranking compares
+ * those full-precision values. Because every sum is exact, the order of the entries and scores never
+ * changes a digit. The returned {@code score} is rounded to {@value #DISPLAY_SCALE} decimal places
+ * half-even, and so is each {@code perCriterion} average (from its exact value): two rows may show the
+ * same score and still be ordered by it.
+ */
+public final class StandingsCalculator {
+
+    /** The precision of every inexact step (division, square root). */
+    public static final MathContext PRECISION = new MathContext(34, RoundingMode.HALF_EVEN);
+    /** Decimal places of the returned score and per-criterion averages (half-even). */
+    public static final int DISPLAY_SCALE = 4;
+
+    private StandingsCalculator() {
+    }
+
+    /**
+     * The standings of a round: one row per entry, in rank order.
+     *
+     * @param rules   the round's criteria, aggregation method and the number of scores an entry needs
+     * @param entries the entries taking part (submission ids must be unique)
+     * @param scores  the scores that count, at most one per juror and entry, each with a mark for every
+     *                criterion; scores for entries not in {@code entries} are ignored
+     * @throws IllegalArgumentException when the rules have no criteria or no positive total weight, an
+     *                                  entry is listed twice, a juror scored an entry twice, or a score lacks
+     *                                  a criterion's mark
+     */
+    public static List<StandingRow> rank(RoundRules rules, List<EntryInfo> entries, Collection<JurorScore> scores) {
+        Weights weights = Weights.of(rules.criteria());
+
+        Map<String, Tally> tallies = new HashMap<>(Math.max(16, entries.size() * 2));
+        for (EntryInfo entry : entries) {
+            if (tallies.put(entry.submissionId(), new Tally(entry, weights.size())) != null) {
+                throw new IllegalArgumentException("Entry " + entry.submissionId() + " is listed twice");
+            }
+        }
+        for (JurorScore score : scores) {
+            Tally tally = tallies.get(score.submissionId());
+            if (tally != null) {
+                tally.add(score, weights);
+            }
+        }
+        List<Tally> scored = new ArrayList<>(tallies.size());
+        for (Tally tally : tallies.values()) {
+            if (!tally.cards.isEmpty()) {
+                tally.settle();
+                scored.add(tally);
+            }
+        }
+
+        Aggregator aggregator = switch (rules.aggregation()) {
+            case MEAN -> tally -> mean(tally, weights.total);
+            case MEDIAN -> tally -> median(tally, weights.total);
+            case TRIMMED_MEAN -> tally -> trimmedMean(tally, weights.total);
+            case ZSCORE_MEAN -> ZScores.of(scored, weights.total)::score;
+        };
+        for (Tally tally : scored) {
+            tally.score = aggregator.score(tally);
+            tally.keyAverage = tally.markSums[weights.key].divide(BigDecimal.valueOf(tally.cards.size()), PRECISION);
+        }
+
+        List<Tally> ordered = new ArrayList<>(tallies.values());
+        ordered.sort(TIE_BREAK);
+        List<StandingRow> rows = new ArrayList<>(ordered.size());
+        int minimum = rules.minScoresPerEntry();
+        for (Tally tally : ordered) {
+            int count = tally.cards.size();
+            rows.add(new StandingRow(rows.size() + 1, tally.entry.submissionId(), tally.entry.title(),
+                    tally.score == null ? null : display(tally.score), count, count > 0 && count >= minimum,
+                    perCriterion(tally, weights)));
+        }
+        return Collections.unmodifiableList(rows);
+    }
+
+    private static final Comparator<Instant> BY_RECEIPT = Comparator.nullsLast(Comparator.naturalOrder());
+
+    /** Higher score, more scores, higher key-criterion average, earlier receipt, then id; unscored last. */
+    private static final Comparator<Tally> TIE_BREAK = (a, b) -> {
+        if ((a.score == null) != (b.score == null)) {
+            return a.score == null ? 1 : -1;
+        }
+        if (a.score != null) {
+            int byScore = b.score.compareTo(a.score);
+            if (byScore != 0) {
+                return byScore;
+            }
+            int byCount = Integer.compare(b.cards.size(), a.cards.size());
+            if (byCount != 0) {
+                return byCount;
+            }
+            int byKeyCriterion = b.keyAverage.compareTo(a.keyAverage);
+            if (byKeyCriterion != 0) {
+                return byKeyCriterion;
+            }
+        }
+        int byReceipt = BY_RECEIPT.compare(a.entry.receivedAt(), b.entry.receivedAt());
+        if (byReceipt != 0) {
+            return byReceipt;
+        }
+        return a.entry.submissionId().compareTo(b.entry.submissionId());
+    };
+
+    // Aggregations work on each juror's Σ(weight × mark), kept exact, and divide by Σ weight once at the end.
+
+    private static BigDecimal mean(Tally tally, BigDecimal totalWeight) {
+        return tally.weightedSum.divide(totalWeight.multiply(BigDecimal.valueOf(tally.cards.size())), PRECISION);
+    }
+
+    private static BigDecimal median(Tally tally, BigDecimal totalWeight) {
+        BigDecimal[] sorted = tally.cards.stream().map(Card::weightedSum).sorted().toArray(BigDecimal[]::new);
+        int middle = sorted.length / 2;
+        if (sorted.length % 2 == 1) {
+            return sorted[middle].divide(totalWeight, PRECISION);
+        }
+        return sorted[middle - 1].add(sorted[middle]).divide(totalWeight.multiply(BigDecimal.valueOf(2)), PRECISION);
+    }
+
+    private static BigDecimal trimmedMean(Tally tally, BigDecimal totalWeight) {
+        int count = tally.cards.size();
+        if (count < 5) {
+            return mean(tally, totalWeight);
+        }
+        BigDecimal highest = tally.cards.get(0).weightedSum;
+        BigDecimal lowest = highest;
+        for (Card card : tally.cards) {
+            highest = highest.max(card.weightedSum);
+            lowest = lowest.min(card.weightedSum);
+        }
+        return tally.weightedSum.subtract(highest).subtract(lowest)
+                .divide(totalWeight.multiply(BigDecimal.valueOf(count - 2L)), PRECISION);
+    }
+
+    /**
+     * Per-juror and round statistics for {@code ZSCORE_MEAN}, gathered in one pass. With N = Σ(weight × mark),
+     * k a juror's number of scores, T = ΣN and Q = ΣN² over them, z = (k·N − T) / √(k·Q − T²): the same
+     * value as (s − μj) / σj with s = N / Σ weight. Only each juror's 1 / √(k·Q − T²) is rounded (to 34
+     * digits); an entry's z values are then multiplied and added exactly, and rounded once more when mapped
+     * back.
+     */
+    private record ZScores(Map<String, Moments> jurors, BigDecimal roundMean, BigDecimal roundDeviation) {
+
+        static ZScores of(List<Tally> scored, BigDecimal totalWeight) {
+            Map<String, Moments> jurors = new HashMap<>();
+            Moments round = new Moments();
+            for (Tally tally : scored) {
+                for (Card card : tally.cards) {
+                    jurors.computeIfAbsent(card.jurorId, id -> new Moments()).add(card.weightedSum);
+                    round.add(card.weightedSum);
+                }
+            }
+            jurors.values().forEach(Moments::settle);
+            if (round.count == 0) {
+                return new ZScores(jurors, BigDecimal.ZERO, BigDecimal.ZERO);
+            }
+            BigDecimal scale = totalWeight.multiply(BigDecimal.valueOf(round.count));
+            BigDecimal mean = round.sum.divide(scale, PRECISION);
+            BigDecimal deviation = round.spread().divide(scale, PRECISION);
+            return new ZScores(jurors, mean, deviation);
+        }
+
+        BigDecimal score(Tally tally) {
+            if (roundDeviation.signum() == 0) {
+                return roundMean;
+            }
+            BigDecimal zSum = BigDecimal.ZERO;
+            for (Card card : tally.cards) {
+                zSum = zSum.add(jurors.get(card.jurorId).z(card.weightedSum));
+            }
+            return zSum.multiply(roundDeviation).divide(BigDecimal.valueOf(tally.cards.size()), PRECISION)
+                    .add(roundMean, PRECISION);
+        }
+    }
+
+    /** Count k, T = ΣN and Q = ΣN² of a set of weighted sums N, exact. */
+    private static final class Moments {
+        long count;
+        BigDecimal sum = BigDecimal.ZERO;
+        BigDecimal sumOfSquares = BigDecimal.ZERO;
+        /** 1 / √(k·Q − T²), or 0 when all N are equal (then every z is 0). */
+        BigDecimal inverseSpread;
+
+        void add(BigDecimal weightedSum) {
+            count++;
+            sum = sum.add(weightedSum);
+            sumOfSquares = sumOfSquares.add(weightedSum.multiply(weightedSum));
+        }
+
+        /** √(k·Q − T²) = k · Σ weight · σ: the population standard deviation, scaled. */
+        BigDecimal spread() {
+            BigDecimal scaledVariance = sumOfSquares.multiply(BigDecimal.valueOf(count)).subtract(sum.multiply(sum));
+            return scaledVariance.signum() <= 0 ? BigDecimal.ZERO : scaledVariance.sqrt(PRECISION);
+        }
+
+        void settle() {
+            BigDecimal spread = spread();
+            inverseSpread = spread.signum() == 0 ? BigDecimal.ZERO : BigDecimal.ONE.divide(spread, PRECISION);
+        }
+
+        /** (k·N − T) / √(k·Q − T²), exact but for the rounding of the inverse. */
+        BigDecimal z(BigDecimal weightedSum) {
+            return weightedSum.multiply(BigDecimal.valueOf(count)).subtract(sum).multiply(inverseSpread);
+        }
+    }
+
+    private static Map<String, BigDecimal> perCriterion(Tally tally, Weights weights) {
+        if (tally.cards.isEmpty()) {
+            return Map.of();
+        }
+        BigDecimal count = BigDecimal.valueOf(tally.cards.size());
+        Map<String, BigDecimal> averages = new LinkedHashMap<>();
+        for (int i = 0; i < weights.size(); i++) {
+            // Rounded straight from the exact quotient: the same digits as via 34 places, one step less.
+            averages.put(weights.ids[i], tally.markSums[i].divide(count, DISPLAY_SCALE, RoundingMode.HALF_EVEN));
+        }
+        return Collections.unmodifiableMap(averages);
+    }
+
+    private static BigDecimal display(BigDecimal value) {
+        return value.setScale(DISPLAY_SCALE, RoundingMode.HALF_EVEN);
+    }
+
+    @FunctionalInterface
+    private interface Aggregator {
+        BigDecimal score(Tally tally);
+    }
+
+    /** The criteria as arrays, their total weight and the index of the tie-break's key criterion. */
+    private record Weights(String[] ids, BigDecimal[] values, BigDecimal total, int key) {
+
+        static Weights of(List<Criterion> criteria) {
+            if (criteria == null || criteria.isEmpty()) {
+                throw new IllegalArgumentException("A round needs at least one criterion to rank entries");
+            }
+            String[] ids = new String[criteria.size()];
+            BigDecimal[] values = new BigDecimal[criteria.size()];
+            BigDecimal total = BigDecimal.ZERO;
+            int key = 0;
+            for (int i = 0; i < criteria.size(); i++) {
+                ids[i] = criteria.get(i).id();
+                values[i] = criteria.get(i).weight();
+                total = total.add(values[i]);
+                if (values[i].compareTo(values[key]) > 0) {
+                    key = i; // strictly greater: the first of equally heavy criteria stays the key
+                }
+            }
+            if (total.signum() <= 0) {
+                throw new IllegalArgumentException("The criteria's weights must add up to more than zero");
+            }
+            return new Weights(ids, values, total, key);
+        }
+
+        int size() {
+            return ids.length;
+        }
+    }
+
+    /** One juror's score of one entry, reduced to what ranking needs. */
+    private record Card(String jurorId, BigDecimal weightedSum) {
+    }
+
+    /** What is known of one entry while ranking; all sums exact. */
+    private static final class Tally {
+        final EntryInfo entry;
+        final List<Card> cards = new ArrayList<>(4);
+        final BigDecimal[] markSums;
+        BigDecimal weightedSum = BigDecimal.ZERO;
+        BigDecimal score;
+        BigDecimal keyAverage;
+
+        Tally(EntryInfo entry, int criteria) {
+            this.entry = entry;
+            this.markSums = new BigDecimal[criteria];
+            Arrays.fill(markSums, BigDecimal.ZERO);
+        }
+
+        void add(JurorScore score, Weights weights) {
+            Map<String, BigDecimal> marks = score.marks();
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int i = 0; i < weights.size(); i++) {
+                BigDecimal mark = marks == null ? null : marks.get(weights.ids[i]);
+                if (mark == null) {
+                    throw new IllegalArgumentException("The score of juror " + score.jurorId() + " for entry "
+                            + score.submissionId() + " has no mark for criterion " + weights.ids[i]);
+                }
+                sum = sum.add(weights.values[i].multiply(mark));
+                markSums[i] = markSums[i].add(mark);
+            }
+            cards.add(new Card(score.jurorId(), sum));
+            weightedSum = weightedSum.add(sum);
+        }
+
+        /** Rejects a juror's second score of the entry (it would count twice). */
+        void settle() {
+            cards.sort(Comparator.comparing(Card::jurorId));
+            for (int i = 1; i < cards.size(); i++) {
+                if (cards.get(i).jurorId.equals(cards.get(i - 1).jurorId)) {
+                    throw new IllegalArgumentException("Juror " + cards.get(i).jurorId + " scored entry "
+                            + entry.submissionId() + " more than once");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+package org.festivalledger.view;
+
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.annotation.PropertyAccessor;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+import org.bson.types.Binary;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * Snapshots of whole in-memory views with the ledger position they reflect, so a restarted node loads
+ * the view and follows the ledger from that position instead of replaying it all. A snapshot is
+ * gzipped JSON split into chunks (MongoDB documents stop at 16 MB); a manifest written last names the
+ * chunks of the current one, so a reader never sees half a snapshot. Several nodes may write the same
+ * view: each snapshot is the deterministic state at its position, so whichever manifest wins is right.
+ */
+public final class ViewSnapshots {
+
+    private static final int CHUNK_BYTES = 4 * 1024 * 1024;
+    private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+            .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
+            .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
+    private final MongoCollection<Document> manifests;
+    private final MongoCollection<Document> chunks;
+
+    public ViewSnapshots(MongoDatabase database) {
+        this.manifests = database.getCollection("view_snapshots");
+        this.chunks = database.getCollection("view_snapshot_chunks");
+    }
+
+    /** A loaded snapshot: the view and the last ledger position it includes. */
+    public record Snapshot<T>(long position, T view) {
+    }
+
+    /** Serialises a view (call it while the view cannot change) into bytes ready for {@link #save}. */
+    public static byte[] serialize(Object view) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
+            JSON.writeValue(gzip, view);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return bytes.toByteArray();
+    }
+
+    public void save(String name, long position, byte[] serialized) {
+        int count = (serialized.length + CHUNK_BYTES - 1) / CHUNK_BYTES;
+        for (int i = 0; i < count; i++) {
+            byte[] part = Arrays.copyOfRange(serialized, i * CHUNK_BYTES,
+                    Math.min(serialized.length, (i + 1) * CHUNK_BYTES));
+            String id = chunkId(name, position, i);
+            chunks.replaceOne(Filters.eq("_id", id), new Document("_id", id).append("data", new Binary(part)),
+                    new ReplaceOptions().upsert(true));
+        }
+        Document previous = manifests.find(Filters.eq("_id", name)).first();
+        manifests.replaceOne(Filters.eq("_id", name), new Document("_id", name).append("position", position)
+                .append("chunks", count), new ReplaceOptions().upsert(true));
+        if (previous != null && previous.getLong("position") != position) {
+            for (int i = 0; i < previous.getInteger("chunks"); i++) {
+                chunks.deleteOne(Filters.eq("_id", chunkId(name, previous.getLong("position"), i)));
+            }
+        }
+    }
+
+    public <T> Optional<Snapshot<T>> load(String name, Class<T> type) {
+        Document manifest = manifests.find(Filters.eq("_id", name)).first();
+        if (manifest == null) {
+            return Optional.empty();
+        }
+        long position = manifest.getLong("position");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        for (int i = 0; i < manifest.getInteger("chunks"); i++) {
+            Document chunk = chunks.find(Filters.eq("_id", chunkId(name, position, i))).first();
+            if (chunk == null) {
+                return Optional.empty(); // a snapshot being replaced: rebuild from the ledger instead
+            }
+            bytes.writeBytes(chunk.get("data", Binary.class).getData());
+        }
+        try (GZIPInputStream gzip = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            return Optional.of(new Snapshot<>(position, JSON.readValue(gzip, type)));
+        } catch (IOException e) {
+            return Optional.empty(); // unreadable (an older shape): rebuild from the ledger instead
+        }
+    }
+
+    /** Names of every stored snapshot whose name starts with {@code prefix}. */
+    public java.util.List<String> names(String prefix) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        for (Document manifest : manifests.find().batchSize(1000)) {
+            String id = manifest.getString("_id");
+            if (id.startsWith(prefix)) {
+                names.add(id);
+            }
+        }
+        return names;
+    }
+
+    public void delete(String name) {
+        Document manifest = manifests.find(Filters.eq("_id", name)).first();
+        if (manifest != null) {
+            for (int i = 0; i < manifest.getInteger("chunks"); i++) {
+                chunks.deleteOne(Filters.eq("_id", chunkId(name, manifest.getLong("position"), i)));
+            }
+            manifests.deleteOne(Filters.eq("_id", name));
+        }
+    }
+
+    private static String chunkId(String name, long position, int index) {
+        return name + "@" + position + "#" + index;
+    }
+}

@@ -5,6 +5,15 @@ import org.festivalledger.competition.AwardCategory;
 import org.festivalledger.competition.Criterion;
 import org.festivalledger.competition.SubmissionRules;
 import org.festivalledger.http.CommandDispatch;
+import org.festivalledger.http.ProjectionProgress;
+import org.festivalledger.jury.AppointJuror;
+import org.festivalledger.round.AggregationMethod;
+import org.festivalledger.round.AssignJurorsAutomatically;
+import org.festivalledger.round.EntrySource;
+import org.festivalledger.round.OpenRound;
+import org.festivalledger.scoring.RecordScore;
+import org.festivalledger.security.JurorTokens;
+import org.festivalledger.standings.JudgingBoard;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.security.Actor;
 import org.festivalledger.security.Role;
@@ -25,6 +34,9 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Random;
 
@@ -40,6 +52,10 @@ class DemoCompetition implements ApplicationRunner {
 
     static final String ID = "bjiff-aigc-2026";
     static final int ENTRIES = 430;
+    static final int JURORS = 12;
+    private static final String[] JUROR_NAMES = {"Ava Lindqvist", "Chen Kaige", "Marta Ribeiro", "Kwame Mensah",
+            "Hana Sato", "Pierre Duval", "Leila Haddad", "Rahul Mehta", "Sofia Rossi", "Ingrid Berg",
+            "Tomás Ortega", "Yuki Mori"};
     private static final Logger log = LoggerFactory.getLogger(DemoCompetition.class);
     private static final Actor LOADER = new Actor("demo-loader", Role.ORGANISER);
 
@@ -64,11 +80,16 @@ class DemoCompetition implements ApplicationRunner {
     private final CommandDispatch dispatch;
     private final LedgerLog ledger;
     private final Clock clock;
+    private final JudgingBoard board;
+    private final ProjectionProgress progress;
 
-    DemoCompetition(CommandDispatch dispatch, LedgerLog ledger, Clock clock) {
+    DemoCompetition(CommandDispatch dispatch, LedgerLog ledger, Clock clock, JudgingBoard board,
+                    ProjectionProgress progress) {
         this.dispatch = dispatch;
         this.ledger = ledger;
         this.clock = clock;
+        this.board = board;
+        this.progress = progress;
     }
 
     @Override
@@ -97,7 +118,55 @@ class DemoCompetition implements ApplicationRunner {
                 batch.clear();
             }
         }
-        log.info("Demo competition {} announced with {} entries", ID, ENTRIES);
+        judge(random);
+        log.info("Demo competition {} announced with {} entries, {} jurors and an open preliminary round",
+                ID, ENTRIES, JURORS);
+    }
+
+    /**
+     * The jury at work: twelve jurors (their demo tokens are public, see {@link #demoToken}), a preliminary
+     * round with three jurors per entry, and about two thirds of the scores in, so the standings move.
+     */
+    private void judge(Random random) {
+        for (int j = 1; j <= JURORS; j++) {
+            dispatch.send(new AppointJuror(ID, "juror-" + j, JUROR_NAMES[j - 1], JurorTokens.hash(demoToken(j))),
+                    "demo data", LOADER);
+        }
+        List<String> entries = new ArrayList<>();
+        for (int n = 1; n <= ENTRIES; n++) {
+            entries.add(String.format("entry-%03d", n));
+        }
+        dispatch.send(new OpenRound(ID, "preliminary", "Preliminary round", 3, AggregationMethod.ZSCORE_MEAN, 2,
+                EntrySource.ALL_ELIGIBLE, entries), "demo data", LOADER);
+        dispatch.send(new AssignJurorsAutomatically(ID, "preliminary"), "demo data", LOADER);
+        Map<String, Integer> quality = new HashMap<>();
+        entries.forEach(entry -> quality.put(entry, 3 + random.nextInt(6)));
+        for (int j = 1; j <= JURORS; j++) {
+            String juror = "juror-" + j;
+            int leniency = random.nextInt(3) - 1;
+            for (String entry : assignedTo(juror)) {
+                if (random.nextInt(3) == 0) {
+                    continue; // not yet scored
+                }
+                Map<String, BigDecimal> marks = new LinkedHashMap<>();
+                for (String criterion : List.of("artistic-impact", "thematic-expression", "innovative-ai-use")) {
+                    int mark = Math.max(0, Math.min(10, quality.get(entry) + leniency + random.nextInt(3) - 1));
+                    marks.put(criterion, BigDecimal.valueOf(mark));
+                }
+                dispatch.send(new RecordScore(ID, "preliminary", juror, entry, marks, "", null), null,
+                        new Actor(juror, Role.JUROR));
+            }
+        }
+    }
+
+    private List<String> assignedTo(String juror) {
+        progress.awaitPosition(ledger.head().position(), java.time.Duration.ofSeconds(30));
+        return board.read(ID, record -> record.rounds.get("preliminary").entriesOf(juror)).orElse(List.of());
+    }
+
+    /** Demo jurors' bearer tokens are fixed and printed at startup: fine for a demo, never for a festival. */
+    static String demoToken(int juror) {
+        return "jt_demo_juror_" + juror;
     }
 
     private static Criterion criterion(String id, String name, String weight) {

@@ -30,6 +30,9 @@ class StartupBanner {
             text.append("  Demo accounts (HTTP Basic):\n");
             accounts.accounts().forEach(account -> text.append("    ").append(account.role().name().toLowerCase())
                     .append(": ").append(account.username()).append(" / ").append(account.password()).append('\n'));
+            text.append("  Demo jurors (Authorization: Bearer <token>): juror-1 … juror-").append(DemoCompetition.JURORS)
+                    .append(" with tokens ").append(DemoCompetition.demoToken(1)).append(" … ")
+                    .append(DemoCompetition.demoToken(DemoCompetition.JURORS)).append('\n');
         }
         log.info("{}", text);
     }

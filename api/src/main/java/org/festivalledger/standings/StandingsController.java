@@ -2,7 +2,9 @@ package org.festivalledger.standings;
 
 import org.festivalledger.http.UnknownId;
 import org.festivalledger.rules.InvalidInput;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -14,6 +16,8 @@ import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
 /** A round's standings: live from memory, as of a past position or instant, and pushed as they change. */
@@ -26,13 +30,16 @@ class StandingsController {
 
     private final StandingsService standings;
     private final StandingsTimeTravel timeTravel;
+    private final ObjectMapper json;
+    private final Map<String, Serialised> serialised = new ConcurrentHashMap<>();
 
-    StandingsController(StandingsService standings, StandingsTimeTravel timeTravel) {
+    StandingsController(StandingsService standings, StandingsTimeTravel timeTravel, ObjectMapper json) {
         this.standings = standings;
         this.timeTravel = timeTravel;
+        this.json = json;
     }
 
-    @GetMapping
+    @GetMapping(params = "asOf")
     Standings standings(@PathVariable String competitionId, @PathVariable String roundId,
                         @RequestParam(required = false) String asOf,
                         @RequestParam(required = false) Long position,
@@ -57,6 +64,38 @@ class StandingsController {
         }
         return standings.current(competitionId, roundId, minPosition, MAX_WAIT)
                 .orElseThrow(() -> new UnknownId("round", roundId));
+    }
+
+    /**
+     * The live standings as JSON, serialised once per recomputation and shared by every reader: at
+     * festival scale the rows are megabytes, and writing them anew for each of many readers would cost
+     * far more than computing them. {@code top} returns only the first rows (a dashboard's view).
+     */
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE, params = "!asOf")
+    ResponseEntity<byte[]> live(@PathVariable String competitionId, @PathVariable String roundId,
+                                @RequestParam(required = false) Long position,
+                                @RequestParam(required = false, defaultValue = "0") long minPosition,
+                                @RequestParam(required = false) Integer top) throws IOException {
+        if (position != null) {
+            return ResponseEntity.ok(json.writeValueAsBytes(standings(competitionId, roundId, null, position,
+                    minPosition)));
+        }
+        Standings current = standings(competitionId, roundId, null, null, minPosition);
+        if (top != null) {
+            if (top < 1) {
+                throw InvalidInput.of("top", "must be 1 or more");
+            }
+            return ResponseEntity.ok(json.writeValueAsBytes(current.top(top)));
+        }
+        Serialised cached = serialised.get(competitionId + "/" + roundId);
+        if (cached == null || cached.standings() != current) {
+            cached = new Serialised(current, json.writeValueAsBytes(current));
+            serialised.put(competitionId + "/" + roundId, cached);
+        }
+        return ResponseEntity.ok(cached.json());
+    }
+
+    private record Serialised(Standings standings, byte[] json) {
     }
 
     private static UnknownId unknown(String roundId, Long position) {

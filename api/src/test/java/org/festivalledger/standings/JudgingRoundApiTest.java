@@ -82,6 +82,9 @@ class JudgingRoundApiTest extends LedgerTestApplication {
         assertThat(top.get("scoresCount").asInt()).isEqualTo(3);
         assertThat(top.get("perCriterion").has("artistic-impact")).isTrue();
         assertRanksDescend(before.get("rows"));
+        JsonNode podium = api.get(judging.path("preliminary") + "/standings?top=3").as(ORGANISER).send().json();
+        assertThat(podium.get("rows")).isEqualTo(json(before.get("rows"), 3));
+        assertThat(podium.get("entries").asInt()).isEqualTo(40);
 
         rebuild(List.of("judging", "submissions", "competitions"));
         JsonNode after = standings(judging, closed.ledgerPosition());
@@ -115,6 +118,28 @@ class JudgingRoundApiTest extends LedgerTestApplication {
                 + "/jurors/juror-2/conflicts"), "juror-1")
                 .json(Map.of("submissionId", entry, "reason", "x")).send();
         assertThat(forOther.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aWithdrawnEntryDropsOutOfTheOpenRound() {
+        Judging judging = Judging.with(api, "drop-" + UUID.randomUUID().toString().substring(0, 6), 3, 1);
+        judging.openRound("preliminary", 1, "MEAN", 1);
+        judging.autoAssign("preliminary");
+        String leaving = judging.entries.get(1);
+
+        Reply withdrawn = api.post("/api/competitions/" + judging.competition + "/submissions/" + leaving
+                + "/withdrawal").as(ORGANISER).json(Map.of("reason", "sold to a broadcaster")).send();
+        assertThat(withdrawn.status()).isEqualTo(200);
+
+        // The drop is recorded a moment after the withdrawal, by the policy that follows the log.
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        JsonNode rows;
+        do {
+            rows = standings(judging, withdrawn.ledgerPosition()).get("rows");
+        } while (rows.size() != 2 && System.nanoTime() < deadline);
+        assertThat(rows.findValuesAsText("submissionId")).doesNotContain(leaving).hasSize(2);
+        assertThat(judging.mine("preliminary", "juror-1").findValuesAsText("submissionId")).doesNotContain(leaving);
+        assertThat(judging.score("preliminary", "juror-1", leaving, 5, 5, 5, null).status()).isEqualTo(404);
     }
 
     @Test
@@ -152,6 +177,15 @@ class JudgingRoundApiTest extends LedgerTestApplication {
             }
         }
         throw new AssertionError("no row for " + entry);
+    }
+
+    private static JsonNode json(JsonNode rows, int first) {
+        com.fasterxml.jackson.databind.node.ArrayNode array = new com.fasterxml.jackson.databind.ObjectMapper()
+                .createArrayNode();
+        for (int i = 0; i < first; i++) {
+            array.add(rows.get(i));
+        }
+        return array;
     }
 
     private static void assertRanksDescend(JsonNode rows) {

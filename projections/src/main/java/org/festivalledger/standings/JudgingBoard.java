@@ -190,7 +190,7 @@ public class JudgingBoard {
     }
 
     /** Saves a snapshot of every record that changed since its last one. */
-    @Scheduled(fixedDelayString = "${ledger.view-snapshot-interval:10s}")
+    @Scheduled(fixedDelayString = "${ledger.view-snapshot-interval:30s}")
     public void saveSnapshots() {
         List<String> competitions = new ArrayList<>(records.keySet());
         for (String competitionId : competitions) {

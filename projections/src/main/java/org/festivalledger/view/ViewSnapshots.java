@@ -49,18 +49,30 @@ public final class ViewSnapshots {
     public record Snapshot<T>(long position, T view) {
     }
 
-    /** Serialises a view (call it while the view cannot change) into bytes ready for {@link #save}. */
+    /**
+     * Serialises a view into JSON (call it while the view cannot change); {@link #save} compresses it, so
+     * the view is held still only for the JSON, not for the compression.
+     */
     public static byte[] serialize(Object view) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try {
+            return JSON.writeValueAsBytes(view);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static byte[] compress(byte[] json) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(json.length / 4);
         try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            JSON.writeValue(gzip, view);
+            gzip.write(json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return bytes.toByteArray();
     }
 
-    public void save(String name, long position, byte[] serialized) {
+    public void save(String name, long position, byte[] json) {
+        byte[] serialized = compress(json);
         int count = (serialized.length + CHUNK_BYTES - 1) / CHUNK_BYTES;
         for (int i = 0; i < count; i++) {
             byte[] part = Arrays.copyOfRange(serialized, i * CHUNK_BYTES,

@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPInputStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -112,7 +111,7 @@ class JudgingRecordTest {
 
         byte[] saved = ViewSnapshots.serialize(record);
         JudgingRecord restored;
-        try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(saved))) {
+        try (ByteArrayInputStream in = new ByteArrayInputStream(saved)) {
             restored = new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
                     .setVisibility(com.fasterxml.jackson.annotation.PropertyAccessor.FIELD,
                             com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility.ANY)

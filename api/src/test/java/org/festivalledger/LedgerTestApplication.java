@@ -1,6 +1,5 @@
 package org.festivalledger;
 
-import org.junit.jupiter.api.BeforeAll;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -42,6 +41,9 @@ public abstract class LedgerTestApplication {
     @DynamicPropertySource
     static void storage(DynamicPropertyRegistry registry) {
         registry.add("ledger.data-dir", DATA::toString);
+        // The suite's JVM closes this application at exit: no need to drain requests gracefully then.
+        registry.add("server.shutdown", () -> "immediate");
+        registry.add("spring.lifecycle.timeout-per-shutdown-phase", () -> "5s");
     }
 
     @org.junit.jupiter.api.BeforeEach
@@ -49,8 +51,4 @@ public abstract class LedgerTestApplication {
         api = new Api(port);
     }
 
-    @BeforeAll
-    static void noop() {
-        // keeps JUnit from warning about a base class without lifecycle methods on some IDEs
-    }
 }

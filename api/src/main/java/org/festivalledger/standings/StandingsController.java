@@ -3,6 +3,8 @@ package org.festivalledger.standings;
 import org.festivalledger.http.UnknownId;
 import org.festivalledger.rules.InvalidInput;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 
@@ -32,6 +35,7 @@ class StandingsController {
     private final StandingsTimeTravel timeTravel;
     private final ObjectMapper json;
     private final Map<String, Serialised> serialised = new ConcurrentHashMap<>();
+    private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
 
     StandingsController(StandingsService standings, StandingsTimeTravel timeTravel, ObjectMapper json) {
         this.standings = standings;
@@ -112,6 +116,8 @@ class StandingsController {
         Standings now = standings.current(competitionId, roundId, 0, MAX_WAIT)
                 .orElseThrow(() -> new UnknownId("round", roundId));
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
+        open.add(emitter);
+        emitter.onCompletion(() -> open.remove(emitter));
         Consumer<Standings> push = update -> {
             if (update.competitionId().equals(competitionId) && update.roundId().equals(roundId)) {
                 send(emitter, update.top(Math.max(1, top)));
@@ -123,6 +129,16 @@ class StandingsController {
         emitter.onError(error -> standings.removeListener(push));
         send(emitter, now.top(Math.max(1, top)));
         return emitter;
+    }
+
+    /**
+     * Ends every open stream when the application stops: a graceful shutdown waits for requests in
+     * flight, and a live stream would otherwise hold it up until the shutdown timeout.
+     */
+    @EventListener(ContextClosedEvent.class)
+    void closeStreams() {
+        open.forEach(SseEmitter::complete);
+        open.clear();
     }
 
     private static void send(SseEmitter emitter, Standings standings) {

@@ -113,8 +113,8 @@ public final class JudgingBenchmark {
 
         List<String[]> work = new ArrayList<>();
         for (Map.Entry<String, String> juror : tokens.entrySet()) {
-            JsonNode mine = JSON.readTree(expect(200, get(round() + "/assignments/mine?minPosition=" + assignedAt,
-                    juror.getValue())));
+            JsonNode mine = JSON.readTree(caughtUp(round() + "/assignments/mine?minPosition=" + assignedAt,
+                    juror.getValue(), Long.parseLong(assignedAt)));
             mine.forEach(entry -> work.add(new String[] {juror.getValue(), entry.get("submissionId").asText()}));
         }
         Collections.shuffle(work, new java.util.Random(7));
@@ -174,6 +174,18 @@ public final class JudgingBenchmark {
         System.out.printf(Locale.ROOT, "| ledger events | %,d |%n", JSON.readTree(get("/api/audit/head", null).body())
                 .get("position").asLong());
         System.out.printf(Locale.ROOT, "| application peak RSS | %s |%n", peakRss(pid));
+    }
+
+    /** Reads as a careful client: again until the answer says the views have reached the position. */
+    private String caughtUp(String path, String authorization, long position) throws InterruptedException {
+        while (true) {
+            HttpResponse<String> response = get(path, authorization);
+            expect(200, response);
+            if (Long.parseLong(response.headers().firstValue("Projection-Position").orElse("0")) >= position) {
+                return response.body();
+            }
+            Thread.sleep(200);
+        }
     }
 
     private List<Long> readUnderLoad(String path, int perReader) throws Exception {

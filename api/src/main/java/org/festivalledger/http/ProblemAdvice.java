@@ -155,6 +155,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                         : e.getRequiredType().getSimpleName()), null);
     }
 
+    @ExceptionHandler(ViewsCatchingUp.class)
+    ResponseEntity<ProblemDetail> catchingUp(ViewsCatchingUp e) {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Catching up",
+                e.getMessage(), null);
+        return ResponseEntity.status(problem.getStatusCode()).header("Retry-After", "5").body(problem.getBody());
+    }
+
     /** A controller's own check that a juror acts only as themselves, in their own competition. */
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e) {

@@ -48,6 +48,7 @@ public class ProblemWriter {
                 case METHOD_NOT_ALLOWED -> "method-not-allowed";
                 case NOT_ACCEPTABLE -> "not-acceptable";
                 case TOO_MANY_REQUESTS -> "rate-limited";
+                case SERVICE_UNAVAILABLE -> "catching-up";
                 default -> status.is5xxServerError() ? "server-error" : "client-error";
             });
         }

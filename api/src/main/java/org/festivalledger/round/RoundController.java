@@ -5,6 +5,7 @@ import org.festivalledger.http.CommandDispatch.Recorded;
 import org.festivalledger.http.LedgerPositionHeader;
 import org.festivalledger.http.ProjectionProgress;
 import org.festivalledger.http.UnknownId;
+import org.festivalledger.http.ViewsCatchingUp;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.rules.InvalidInput;
 import org.festivalledger.security.JurorIdentity;
@@ -97,7 +98,11 @@ class RoundController {
         if (source.shortlistOf() != null) {
             throw new NoShortlist(source.shortlistOf());
         }
-        progress.awaitPosition(ledger.head().position(), Duration.ofSeconds(5));
+        // Never open a round on a partial list: if the register cannot catch up, refuse and let the
+        // organiser retry, rather than leave entries out of the judging.
+        if (!progress.awaitPosition(ledger.head().position(), Duration.ofSeconds(30))) {
+            throw new ViewsCatchingUp();
+        }
         return register.of(competitionId).stream().filter(view -> view.status() == SubmissionStatus.RECEIVED)
                 .map(SubmissionView::id).toList();
     }

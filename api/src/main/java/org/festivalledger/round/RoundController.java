@@ -2,6 +2,7 @@ package org.festivalledger.round;
 
 import org.festivalledger.http.CommandDispatch;
 import org.festivalledger.http.CommandDispatch.Recorded;
+import org.festivalledger.http.EntityIds;
 import org.festivalledger.http.LedgerPositionHeader;
 import org.festivalledger.http.ProjectionProgress;
 import org.festivalledger.http.UnknownId;
@@ -77,6 +78,7 @@ class RoundController {
         if (request.id() == null || request.id().isBlank()) {
             throw InvalidInput.of("id", "a round needs an id, such as \"preliminary\"");
         }
+        EntityIds.chosenOrNew("id", request.id()); // the id appears in URLs: same form as every other id
         EntrySource source = EntrySource.parse(request.entries() == null ? "ALL_ELIGIBLE" : request.entries());
         if (source == null) {
             throw InvalidInput.of("entries", "must be ALL_ELIGIBLE or SHORTLIST_OF:<roundId>");

@@ -8,7 +8,13 @@ import org.festivalledger.http.CommandDispatch;
 import org.festivalledger.http.ProjectionProgress;
 import org.festivalledger.jury.AppointJuror;
 import org.festivalledger.round.AggregationMethod;
+import org.festivalledger.award.ConferAward;
+import org.festivalledger.publication.PublishResults;
 import org.festivalledger.round.AssignJurorsAutomatically;
+import org.festivalledger.round.CloseRound;
+import org.festivalledger.shortlist.ShortlistDrawing;
+import org.festivalledger.shortlist.TieAtCutOff;
+import org.festivalledger.standings.StandingsTimeTravel;
 import org.festivalledger.round.EntrySource;
 import org.festivalledger.round.OpenRound;
 import org.festivalledger.scoring.RecordScore;
@@ -32,6 +38,7 @@ import org.springframework.stereotype.Component;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,14 +89,18 @@ class DemoCompetition implements ApplicationRunner {
     private final Clock clock;
     private final JudgingBoard board;
     private final ProjectionProgress progress;
+    private final ShortlistDrawing drawing;
+    private final StandingsTimeTravel timeTravel;
 
     DemoCompetition(CommandDispatch dispatch, LedgerLog ledger, Clock clock, JudgingBoard board,
-                    ProjectionProgress progress) {
+                    ProjectionProgress progress, ShortlistDrawing drawing, StandingsTimeTravel timeTravel) {
         this.dispatch = dispatch;
         this.ledger = ledger;
         this.clock = clock;
         this.board = board;
         this.progress = progress;
+        this.drawing = drawing;
+        this.timeTravel = timeTravel;
     }
 
     @Override
@@ -119,13 +130,14 @@ class DemoCompetition implements ApplicationRunner {
             }
         }
         judge(random);
-        log.info("Demo competition {} announced with {} entries, {} jurors and an open preliminary round",
+        log.info("Demo competition {} recorded: {} entries, {} jurors, two rounds judged, awards published",
                 ID, ENTRIES, JURORS);
     }
 
     /**
-     * The jury at work: twelve jurors (their demo tokens are public, see {@link #demoToken}), a preliminary
-     * round with three jurors per entry, and about two thirds of the scores in, so the standings move.
+     * The jury at work, the whole way to the ceremony: twelve jurors (their demo tokens are public, see
+     * {@link #demoToken}); a preliminary round, three jurors per entry, judged and closed; its shortlist of
+     * twenty; a final round of five jurors per film, judged and closed; the awards; and the publication.
      */
     private void judge(Random random) {
         for (int j = 1; j <= JURORS; j++) {
@@ -136,32 +148,66 @@ class DemoCompetition implements ApplicationRunner {
         for (int n = 1; n <= ENTRIES; n++) {
             entries.add(String.format("entry-%03d", n));
         }
-        dispatch.send(new OpenRound(ID, "preliminary", "Preliminary round", 3, AggregationMethod.ZSCORE_MEAN, 2,
-                EntrySource.ALL_ELIGIBLE, entries), "demo data", LOADER);
-        dispatch.send(new AssignJurorsAutomatically(ID, "preliminary"), "demo data", LOADER);
         Map<String, Integer> quality = new HashMap<>();
         entries.forEach(entry -> quality.put(entry, 3 + random.nextInt(6)));
+        dispatch.send(new OpenRound(ID, "preliminary", "Preliminary round", 3, AggregationMethod.ZSCORE_MEAN, 2,
+                EntrySource.ALL_ELIGIBLE, entries), "demo data", LOADER);
+        scoreRound("preliminary", quality, random);
+        shortlist("preliminary", 20,
+                "The twenty films with the strongest preliminary standings go to the final round");
+        dispatch.send(new OpenRound(ID, "final", "Final round", 5, AggregationMethod.MEAN, 4,
+                EntrySource.parse("SHORTLIST_OF:preliminary"), List.of()), "demo data", LOADER);
+        scoreRound("final", quality, random);
+        confer();
+        dispatch.send(new PublishResults(ID, clock.instant()), "the awards ceremony", LOADER);
+    }
+
+    private void scoreRound(String roundId, Map<String, Integer> quality, Random random) {
+        dispatch.send(new AssignJurorsAutomatically(ID, roundId), "demo data", LOADER);
         for (int j = 1; j <= JURORS; j++) {
             String juror = "juror-" + j;
             int leniency = random.nextInt(3) - 1;
-            for (String entry : assignedTo(juror)) {
-                if (random.nextInt(3) == 0) {
-                    continue; // not yet scored
-                }
+            for (String entry : assignedTo(roundId, juror)) {
                 Map<String, BigDecimal> marks = new LinkedHashMap<>();
                 for (String criterion : List.of("artistic-impact", "thematic-expression", "innovative-ai-use")) {
                     int mark = Math.max(0, Math.min(10, quality.get(entry) + leniency + random.nextInt(3) - 1));
                     marks.put(criterion, BigDecimal.valueOf(mark));
                 }
-                dispatch.send(new RecordScore(ID, "preliminary", juror, entry, marks, "", null), null,
+                dispatch.send(new RecordScore(ID, roundId, juror, entry, marks, "", null), null,
                         new Actor(juror, Role.JUROR));
             }
         }
+        dispatch.send(new CloseRound(ID, roundId), "demo data", LOADER);
     }
 
-    private List<String> assignedTo(String juror) {
-        progress.awaitPosition(ledger.head().position(), java.time.Duration.ofSeconds(30));
-        return board.read(ID, record -> record.rounds.get("preliminary").entriesOf(juror)).orElse(List.of());
+    /** Draws the round's top {@code size}; a tie at the cut-off is settled as an organiser may: take them all. */
+    private void shortlist(String roundId, int size, String rationale) {
+        try {
+            dispatch.send(drawing.prepare(ID, roundId, size, List.of(), rationale), rationale, LOADER);
+        } catch (TieAtCutOff tie) {
+            shortlist(roundId, size + tie.tiedBelow().size(), rationale);
+        }
+    }
+
+    /** The final standings decide the demo's awards; a real jury deliberates, and the citations say why. */
+    private void confer() {
+        List<String> ranked = timeTravel.at(ID, "final", ledger.head().position()).orElseThrow().rows().stream()
+                .map(row -> row.submissionId()).toList();
+        String[][] awards = {
+                {"best-film", "A film of rare completeness: image, sound and idea move as one."},
+                {"best-creativity", "For turning the limits of its tools into a visual language of its own."},
+                {"best-visual-effects", "Generated imagery of such texture that the seams become the subject."},
+                {"jury-prize", "For the courage of a form that the jury could not stop discussing."},
+                {"jury-prize", "For tenderness, humour and a closing shot the jury will not forget."}};
+        for (int i = 0; i < awards.length; i++) {
+            dispatch.send(new ConferAward(ID, "award-" + (i + 1), awards[i][0], ranked.get(i), awards[i][1],
+                    ledger.head().position()), "the jury's deliberation", LOADER);
+        }
+    }
+
+    private List<String> assignedTo(String roundId, String juror) {
+        progress.awaitPosition(ledger.head().position(), Duration.ofSeconds(30));
+        return board.read(ID, record -> record.rounds.get(roundId).entriesOf(juror)).orElse(List.of());
     }
 
     /** Demo jurors' bearer tokens are fixed and printed at startup: fine for a demo, never for a festival. */

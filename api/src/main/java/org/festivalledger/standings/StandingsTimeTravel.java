@@ -34,23 +34,42 @@ public class StandingsTimeTravel {
         this.board = board;
     }
 
-    public Optional<Standings> at(String competitionId, String roundId, long position) {
+    /** A competition's judging replayed up to a position, and the sequence of its last event there. */
+    public record PastJudging(JudgingRecord record, long position, Long lastSequence) {
+    }
+
+    /** Replays the competition's judging stream up to {@code position} (inclusive) into a fresh record. */
+    public PastJudging replay(String competitionId, long position) {
         JudgingRecord record = new JudgingRecord(competitionId);
+        Long lastSequence = null;
         try (var events = ledger.readStream(JudgingId.of(competitionId), 0)) {
-            events.takeWhile(event -> event.position() <= position)
-                    .forEach(event -> record.apply(payload(event), event.position()));
+            for (StoredEvent event : (Iterable<StoredEvent>) events.takeWhile(e -> e.position() <= position)::iterator) {
+                record.apply(payload(event), event.position());
+                lastSequence = event.sequence();
+            }
         }
-        JudgingRecord.Round round = record.rounds.get(roundId);
+        return new PastJudging(record, Math.min(position, ledger.head().position()), lastSequence);
+    }
+
+    public Optional<Standings> at(String competitionId, String roundId, long position) {
+        PastJudging past = replay(competitionId, position);
+        return rank(past, roundId);
+    }
+
+    /** The standings of one round of a replayed judging, ranked by the live calculator. */
+    public Optional<Standings> rank(PastJudging past, String roundId) {
+        JudgingRecord.Round round = past.record().rounds.get(roundId);
         if (round == null) {
             return Optional.empty();
         }
         // Titles and receipt times never change once recorded: the live board's are those of any past moment.
-        Map<String, EntryInfo> known = board.read(competitionId, live -> Map.copyOf(live.entries)).orElse(Map.of());
-        List<EntryInfo> entries = record.entryInfo(round, known);
+        Map<String, EntryInfo> known = board.read(past.record().competitionId, live -> Map.copyOf(live.entries))
+                .orElse(Map.of());
+        List<EntryInfo> entries = past.record().entryInfo(round, known);
         List<StandingRow> rows = StandingsCalculator.rank(round.rules(), entries, round.countingScores());
         int complete = (int) rows.stream().filter(StandingRow::complete).count();
-        return Optional.of(new Standings(competitionId, roundId, round.name, round.open, round.aggregation,
-                round.minScoresPerEntry, Math.min(position, ledger.head().position()), rows.size(), complete, rows));
+        return Optional.of(new Standings(past.record().competitionId, roundId, round.name, round.open,
+                round.aggregation, round.minScoresPerEntry, past.position(), rows.size(), complete, rows));
     }
 
     public Optional<Standings> asOf(String competitionId, String roundId, Instant instant) {

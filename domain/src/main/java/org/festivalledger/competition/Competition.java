@@ -60,7 +60,8 @@ public class Competition {
         apply(new CompetitionAnnounced(command.competitionId(), command.name(), command.edition(),
                 criteria, command.rules(),
                 command.awardCategories() == null ? List.of() : List.copyOf(command.awardCategories())))
-                .andThen(() -> establishJudging(command.competitionId(), criteria));
+                .andThen(() -> establishJudging(command.competitionId(), criteria,
+                        command.awardCategories() == null ? List.of() : List.copyOf(command.awardCategories())));
     }
 
     @CommandHandler
@@ -138,9 +139,10 @@ public class Competition {
     }
 
     // createNew declares a checked Exception for whatever its factory throws; the Judging's constructor throws none.
-    private static void establishJudging(String competitionId, List<Criterion> criteria) {
+    private static void establishJudging(String competitionId, List<Criterion> criteria,
+                                         List<AwardCategory> awardCategories) {
         try {
-            createNew(Judging.class, () -> new Judging(competitionId, criteria));
+            createNew(Judging.class, () -> new Judging(competitionId, criteria, awardCategories));
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -4,7 +4,27 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.festivalledger.award.AlreadyAwarded;
+import org.festivalledger.award.AwardAlreadyRevoked;
+import org.festivalledger.award.AwardConferred;
+import org.festivalledger.award.AwardIdTaken;
+import org.festivalledger.award.AwardRevoked;
+import org.festivalledger.award.CategoryAlreadyAwarded;
+import org.festivalledger.award.ConferAward;
+import org.festivalledger.award.NotInContention;
+import org.festivalledger.award.RevokeAward;
+import org.festivalledger.award.UnknownAward;
+import org.festivalledger.award.UnknownAwardCategory;
+import org.festivalledger.competition.AwardCategory;
 import org.festivalledger.competition.Criterion;
+import org.festivalledger.publication.PublishResults;
+import org.festivalledger.publication.ResultsAlreadyPublished;
+import org.festivalledger.publication.ResultsPublished;
+import org.festivalledger.shortlist.DrawShortlist;
+import org.festivalledger.shortlist.NoShortlist;
+import org.festivalledger.shortlist.RoundStillOpen;
+import org.festivalledger.shortlist.ShortlistAlreadyDrawn;
+import org.festivalledger.shortlist.ShortlistDrawn;
 import org.festivalledger.jury.AppointJuror;
 import org.festivalledger.jury.ConflictAlreadyDeclared;
 import org.festivalledger.jury.ConflictDeclared;
@@ -75,14 +95,15 @@ public class Judging {
     // In the order the rounds were opened, kept through a snapshot too (Jackson reads a JSON object into a
     // LinkedHashMap), so a command that records events for several rounds always records them in one order.
     private Map<String, Round> rounds = new LinkedHashMap<>();
+    private Honours honours = new Honours();
 
     /** For Axon, which rebuilds a judging from its events, and for Jackson, which reads its snapshots. */
     protected Judging() {
     }
 
     /** Establishes a competition's judging; only the Competition calls this, as it is announced. */
-    public Judging(String competitionId, List<Criterion> criteria) {
-        apply(new JudgingEstablished(competitionId, List.copyOf(criteria)));
+    public Judging(String competitionId, List<Criterion> criteria, List<AwardCategory> awardCategories) {
+        apply(new JudgingEstablished(competitionId, List.copyOf(criteria), List.copyOf(awardCategories)));
     }
 
     @CommandHandler
@@ -129,17 +150,21 @@ public class Judging {
         if (rounds.containsKey(command.roundId())) {
             throw new RoundAlreadyExists(command.roundId(), competitionId);
         }
+        List<String> entries = command.entries();
         String earlierRoundId = command.entrySource().shortlistOf();
         if (earlierRoundId != null) {
             Round earlier = rounds.get(earlierRoundId);
             if (earlier == null || earlier.isOpen()) {
                 throw new EarlierRoundNotClosed(command.roundId(), earlierRoundId, earlier != null);
             }
-            // Shortlists are not on the ledger yet, so the entries are taken as the organiser gives them.
+            // The shortlist on record decides which entries go on, whatever the request listed; an entry that
+            // left the competition since it was drawn does not.
+            entries = honours.shortlistOf(earlierRoundId).orElseThrow(() -> new NoShortlist(earlierRoundId))
+                    .stream().filter(entry -> !honours.hasLeftContention(entry)).toList();
         }
         apply(new RoundOpened(competitionId, command.roundId(), command.name(), command.jurorsPerEntry(),
                 command.aggregation(), command.minScoresPerEntry(), command.entrySource(),
-                List.copyOf(command.entries()), criteria));
+                List.copyOf(entries), criteria));
     }
 
     /** Records nothing when every entry already has its jurors, so asking again is harmless. */
@@ -189,13 +214,16 @@ public class Judging {
     }
 
     /**
-     * Sent by a policy for every withdrawal and every ineligibility ruling, so an entry in no open round is not
-     * an error: there is simply nothing to record. A closed round keeps the entry, because its results stand as
-     * they were decided.
+     * Sent by a policy for every withdrawal and every ineligibility ruling. The judging records once that the
+     * entry is out of contention (no shortlist or award may take it), and takes it out of every open round. A
+     * closed round keeps the entry, because its results stand as they were decided.
      */
     @CommandHandler
     void handle(DropEntry command) {
         String entry = command.submissionId();
+        if (!honours.hasLeftContention(entry)) {
+            apply(new EntryLeftContention(competitionId, entry, command.reason()));
+        }
         rounds.values().stream()
                 .filter(round -> round.isOpen() && round.takesPart(entry))
                 .toList()
@@ -227,6 +255,78 @@ public class Judging {
             requireReason(command.reason(), "revise a score");
             apply(new ScoreRevised(competitionId, round.roundId(), jurorId, entry, marks, command.comment(),
                     command.reason(), round.revisionsOf(jurorId, entry) + 1));
+        }
+    }
+
+    /**
+     * The standings in the command were computed from the ledger up to {@code basedOnPosition}; Axon refuses the
+     * command if the judging has recorded anything since ({@link DrawShortlist#expectedJudgingVersion()}).
+     */
+    @CommandHandler
+    void handle(DrawShortlist command) {
+        Round round = existing(command.roundId());
+        if (round.isOpen()) {
+            throw new RoundStillOpen(round.roundId());
+        }
+        if (honours.shortlistOf(round.roundId()).isPresent()) {
+            throw new ShortlistAlreadyDrawn(round.roundId());
+        }
+        apply(new ShortlistDraft(command, round.allEntries(), honours.leftContention()).decide(competitionId));
+    }
+
+    @CommandHandler
+    void handle(ConferAward command) {
+        new Problems()
+                .requireText(command.awardId(), "awardId")
+                .requireText(command.categoryId(), "categoryId")
+                .requireText(command.submissionId(), "submissionId")
+                .requireText(command.citation(), "citation")
+                .throwIfAny();
+        AwardCategory category = honours.category(command.categoryId())
+                .orElseThrow(() -> new UnknownAwardCategory(command.categoryId(), competitionId));
+        if (honours.award(command.awardId()).isPresent()) {
+            throw new AwardIdTaken(command.awardId());
+        }
+        String entry = command.submissionId();
+        requireInContention(entry);
+        List<Honours.Award> winners = honours.winnersOf(category.id());
+        if (winners.stream().anyMatch(award -> award.submissionId().equals(entry))) {
+            throw new AlreadyAwarded(entry, category.id());
+        }
+        if (!winners.isEmpty() && !category.jointWinnersAllowed()) {
+            throw new CategoryAlreadyAwarded(category.id(), winners.get(0).submissionId());
+        }
+        apply(new AwardConferred(competitionId, command.awardId(), category.id(), entry, command.citation(),
+                command.basedOnPosition()));
+    }
+
+    @CommandHandler
+    void handle(RevokeAward command) {
+        requireReason(command.reason(), "revoke an award");
+        Honours.Award award = honours.award(command.awardId())
+                .orElseThrow(() -> new UnknownAward(command.awardId(), competitionId));
+        if (award.revoked()) {
+            throw new AwardAlreadyRevoked(award.awardId());
+        }
+        apply(new AwardRevoked(competitionId, award.awardId(), award.categoryId(), award.submissionId(),
+                command.reason()));
+    }
+
+    @CommandHandler
+    void handle(PublishResults command) {
+        if (honours.isPublished()) {
+            throw new ResultsAlreadyPublished(competitionId);
+        }
+        new Problems().requirePresent(command.publishedAt(), "publishedAt").throwIfAny();
+        apply(new ResultsPublished(competitionId, command.publishedAt()));
+    }
+
+    private void requireInContention(String entry) {
+        if (honours.hasLeftContention(entry)) {
+            throw new NotInContention(entry, honours.leftContention().get(entry));
+        }
+        if (rounds.values().stream().noneMatch(round -> round.allEntries().contains(entry))) {
+            throw new NotInContention(entry, "it was not judged in any round");
         }
     }
 
@@ -269,6 +369,7 @@ public class Judging {
         judgingId = JudgingId.of(event.competitionId());
         competitionId = event.competitionId();
         criteria = event.criteria();
+        honours = new Honours(event.awardCategories());
     }
 
     @EventSourcingHandler
@@ -320,5 +421,30 @@ public class Judging {
     @EventSourcingHandler
     void on(ScoreVoided event) {
         rounds.get(event.roundId()).voidScore(event.jurorId(), event.submissionId());
+    }
+
+    @EventSourcingHandler
+    void on(EntryLeftContention event) {
+        honours.leftContention(event.submissionId(), event.reason());
+    }
+
+    @EventSourcingHandler
+    void on(ShortlistDrawn event) {
+        honours.shortlisted(event.roundId(), event.shortlist());
+    }
+
+    @EventSourcingHandler
+    void on(AwardConferred event) {
+        honours.conferred(event.awardId(), event.categoryId(), event.submissionId());
+    }
+
+    @EventSourcingHandler
+    void on(AwardRevoked event) {
+        honours.revoked(event.awardId());
+    }
+
+    @EventSourcingHandler
+    void on(ResultsPublished event) {
+        honours.published();
     }
 }

@@ -54,6 +54,11 @@ final class Round {
         return entries.contains(submissionId) && !dropped.contains(submissionId);
     }
 
+    /** Every entry the round was opened with, dropped ones included. */
+    Set<String> allEntries() {
+        return Set.copyOf(entries);
+    }
+
     /** The entries still judged, in the round's order. */
     List<String> activeEntries() {
         return entries.stream().filter(entry -> !dropped.contains(entry)).toList();

@@ -27,7 +27,10 @@ final class WellFormedRound {
         problems.requirePresent(command.aggregation(), "aggregation")
                 // The API names the entry source "entries": ALL_ELIGIBLE or SHORTLIST_OF:<roundId>.
                 .requirePresent(command.entrySource(), "entries");
-        checkEntries(command.entries(), problems);
+        // A round judging an earlier round's shortlist takes its entries from the shortlist on record.
+        if (command.entrySource() == null || command.entrySource().shortlistOf() == null) {
+            checkEntries(command.entries(), problems);
+        }
         return problems;
     }
 

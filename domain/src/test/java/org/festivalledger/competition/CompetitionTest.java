@@ -40,7 +40,7 @@ class CompetitionTest {
                .expectEvents(
                        new CompetitionAnnounced("bjiff-aigc-2026", "AIGC Short Film Unit", "2026",
                                CRITERIA, RULES, CATEGORIES),
-                       new JudgingEstablished("bjiff-aigc-2026", CRITERIA));
+                       new JudgingEstablished("bjiff-aigc-2026", CRITERIA, CATEGORIES));
     }
 
     @Test

@@ -1,5 +1,9 @@
 package org.festivalledger.judging;
 
+import org.festivalledger.competition.AwardCategory;
+import org.festivalledger.shortlist.RankedEntry;
+import org.festivalledger.shortlist.ShortlistDrawn;
+
 import org.festivalledger.competition.Criterion;
 import org.festivalledger.jury.ConflictDeclared;
 import org.festivalledger.jury.JurorAppointed;
@@ -32,11 +36,14 @@ final class JudgingHistory {
     static final Criterion INNOVATIVE_AI = criterion("innovative-ai", "4");
     static final List<Criterion> CRITERIA = List.of(ARTISTIC_IMPACT, THEMATIC_EXPRESSION, INNOVATIVE_AI);
     static final String CONFLICT_REASON = "Edited the film";
+    static final AwardCategory BEST_FILM = new AwardCategory("best-film", "Best AIGC Short Film", false);
+    static final AwardCategory JURY_PRIZE = new AwardCategory("jury-prize", "Special Jury Prize", true);
+    static final List<AwardCategory> CATEGORIES = List.of(BEST_FILM, JURY_PRIZE);
 
     private final List<Object> events = new ArrayList<>();
 
     private JudgingHistory() {
-        events.add(new JudgingEstablished(COMPETITION, CRITERIA));
+        events.add(new JudgingEstablished(COMPETITION, CRITERIA, CATEGORIES));
     }
 
     /** A judging just established, with no juror and no round yet. */
@@ -87,6 +94,22 @@ final class JudgingHistory {
 
     JudgingHistory withClosed(String roundId) {
         events.add(new RoundClosed(COMPETITION, roundId));
+        return this;
+    }
+
+    /** A shortlist drawn by hand-picked entries, for tests about what follows a shortlist. */
+    JudgingHistory withShortlist(String roundId, String... entries) {
+        List<RankedEntry> ranked = new ArrayList<>();
+        for (int i = 0; i < entries.length; i++) {
+            ranked.add(new RankedEntry(i + 1, entries[i], BigDecimal.valueOf(9 - i), true));
+        }
+        events.add(new ShortlistDrawn(COMPETITION, roundId, 100, entries.length, ranked,
+                ranked.get(ranked.size() - 1).score(), List.of(), List.of(entries), "the best of the round"));
+        return this;
+    }
+
+    JudgingHistory withLeftContention(String submissionId, String reason) {
+        events.add(new EntryLeftContention(COMPETITION, submissionId, reason));
         return this;
     }
 

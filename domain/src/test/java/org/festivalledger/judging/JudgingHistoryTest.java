@@ -18,6 +18,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.festivalledger.judging.JudgingHistory.COMPETITION;
+import static org.festivalledger.judging.JudgingHistory.CATEGORIES;
 import static org.festivalledger.judging.JudgingHistory.CRITERIA;
 
 /**
@@ -38,8 +39,8 @@ class JudgingHistoryTest {
     void aJudgingIsEstablishedWithTheCompetitionsCriteria() {
         new AggregateTestFixture<>(Judging.class)
                 .givenNoPriorActivity()
-                .whenConstructing(() -> new Judging(COMPETITION, CRITERIA))
-                .expectEvents(new JudgingEstablished(COMPETITION, CRITERIA));
+                .whenConstructing(() -> new Judging(COMPETITION, CRITERIA, CATEGORIES))
+                .expectEvents(new JudgingEstablished(COMPETITION, CRITERIA, CATEGORIES));
     }
 
     @Test
@@ -57,7 +58,7 @@ class JudgingHistoryTest {
         assertThat(history).singleElement().satisfies(event -> {
             assertThat(event.getType()).isEqualTo("Judging");
             assertThat(event.getSequenceNumber()).isZero();
-            assertThat(event.getPayload()).isEqualTo(new JudgingEstablished(COMPETITION, CRITERIA));
+            assertThat(event.getPayload()).isEqualTo(new JudgingEstablished(COMPETITION, CRITERIA, List.of()));
         });
     }
 

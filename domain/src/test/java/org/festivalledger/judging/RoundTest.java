@@ -5,6 +5,7 @@ import org.axonframework.test.aggregate.FixtureConfiguration;
 import org.festivalledger.round.AggregationMethod;
 import org.festivalledger.round.CloseRound;
 import org.festivalledger.round.DropEntry;
+import org.festivalledger.shortlist.NoShortlist;
 import org.festivalledger.round.EarlierRoundNotClosed;
 import org.festivalledger.round.EntryDropped;
 import org.festivalledger.round.EntrySource;
@@ -107,12 +108,32 @@ class RoundTest {
     }
 
     @Test
-    void aShortlistRoundFollowsAClosedRound() {
+    void aShortlistRoundJudgesTheShortlistOnRecordWhateverTheRequestListed() {
         fixture.given(aJudging().withRound("preliminary", ENTRIES.toArray(String[]::new)).withClosed("preliminary")
-                                .events())
+                                .withShortlist("preliminary", "entry-03", "entry-01").events())
                .when(open("final", "Final", 5, 4, SHORTLIST_OF_PRELIMINARY, List.of("entry-02")))
                .expectEvents(new RoundOpened(COMPETITION, "final", "Final", 5, AggregationMethod.MEDIAN, 4,
-                       SHORTLIST_OF_PRELIMINARY, List.of("entry-02"), CRITERIA));
+                       SHORTLIST_OF_PRELIMINARY, List.of("entry-03", "entry-01"), CRITERIA));
+    }
+
+    @Test
+    void aShortlistRoundLeavesOutAShortlistedEntryThatHasSinceLeftTheCompetition() {
+        fixture.given(aJudging().withRound("preliminary", ENTRIES.toArray(String[]::new)).withClosed("preliminary")
+                                .withShortlist("preliminary", "entry-03", "entry-01")
+                                .with(new EntryLeftContention(COMPETITION, "entry-03", WITHDRAWN)).events())
+               .when(open("final", "Final", 5, 4, SHORTLIST_OF_PRELIMINARY, List.of()))
+               .expectEvents(new RoundOpened(COMPETITION, "final", "Final", 5, AggregationMethod.MEDIAN, 4,
+                       SHORTLIST_OF_PRELIMINARY, List.of("entry-01"), CRITERIA));
+    }
+
+    @Test
+    void aShortlistRoundNeedsTheEarlierRoundsShortlistDrawn() {
+        fixture.given(aJudging().withRound("preliminary", ENTRIES.toArray(String[]::new)).withClosed("preliminary")
+                                .events())
+               .when(open("final", "Final", 5, 4, SHORTLIST_OF_PRELIMINARY, List.of()))
+               .expectException(NoShortlist.class)
+               .expectExceptionMessage(containsString("preliminary has no shortlist yet"))
+               .expectNoEvents();
     }
 
     @Test
@@ -169,22 +190,24 @@ class RoundTest {
                .when(new DropEntry(COMPETITION, "entry-01", WITHDRAWN))
                .expectSuccessfulHandlerExecution()
                .expectEvents(
+                       new EntryLeftContention(COMPETITION, "entry-01", WITHDRAWN),
                        new EntryDropped(COMPETITION, "audience", "entry-01", WITHDRAWN),
                        new EntryDropped(COMPETITION, "critics", "entry-01", WITHDRAWN));
     }
 
     @Test
-    void droppingAnEntryInNoOpenRoundRecordsNothing() {
+    void anEntryInNoOpenRoundOnlyLeavesContention() {
         fixture.given(aJudging().withRound("preliminary", "entry-01").withClosed("preliminary")
                                 .withRound("final", "entry-02").events())
                .when(new DropEntry(COMPETITION, "entry-01", WITHDRAWN))
                .expectSuccessfulHandlerExecution()
-               .expectNoEvents();
+               .expectEvents(new EntryLeftContention(COMPETITION, "entry-01", WITHDRAWN));
     }
 
     @Test
     void anEntryIsDroppedFromARoundOnce() {
-        fixture.given(aJudging().withRound("preliminary", "entry-01").withDropped("preliminary", "entry-01").events())
+        fixture.given(aJudging().withRound("preliminary", "entry-01").withDropped("preliminary", "entry-01")
+                                .with(new EntryLeftContention(COMPETITION, "entry-01", WITHDRAWN)).events())
                .when(new DropEntry(COMPETITION, "entry-01", "ruled ineligible: premiered online"))
                .expectSuccessfulHandlerExecution()
                .expectNoEvents();

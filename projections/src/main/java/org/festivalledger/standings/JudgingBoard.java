@@ -4,6 +4,11 @@ import com.mongodb.client.MongoDatabase;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.festivalledger.award.AwardConferred;
+import org.festivalledger.award.AwardRevoked;
+import org.festivalledger.judging.EntryLeftContention;
+import org.festivalledger.publication.ResultsPublished;
+import org.festivalledger.shortlist.ShortlistDrawn;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.festivalledger.jury.ConflictDeclared;
@@ -148,6 +153,31 @@ public class JudgingBoard {
 
     @EventHandler
     void on(ScoreVoided event, TrackingToken token) {
+        apply(event.competitionId(), event, token);
+    }
+
+    @EventHandler
+    void on(EntryLeftContention event, TrackingToken token) {
+        apply(event.competitionId(), event, token);
+    }
+
+    @EventHandler
+    void on(ShortlistDrawn event, TrackingToken token) {
+        apply(event.competitionId(), event, token);
+    }
+
+    @EventHandler
+    void on(AwardConferred event, TrackingToken token) {
+        apply(event.competitionId(), event, token);
+    }
+
+    @EventHandler
+    void on(AwardRevoked event, TrackingToken token) {
+        apply(event.competitionId(), event, token);
+    }
+
+    @EventHandler
+    void on(ResultsPublished event, TrackingToken token) {
         apply(event.competitionId(), event, token);
     }
 

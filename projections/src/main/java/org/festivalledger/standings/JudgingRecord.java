@@ -1,5 +1,11 @@
 package org.festivalledger.standings;
 
+import org.festivalledger.award.AwardConferred;
+import org.festivalledger.award.AwardRevoked;
+import org.festivalledger.judging.EntryLeftContention;
+import org.festivalledger.publication.ResultsPublished;
+import org.festivalledger.shortlist.ShortlistDrawn;
+
 import org.festivalledger.competition.Criterion;
 import org.festivalledger.jury.ConflictDeclared;
 import org.festivalledger.jury.JurorAppointed;
@@ -15,6 +21,7 @@ import org.festivalledger.scoring.ScoreVoided;
 import org.festivalledger.submission.SubmissionReceived;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -88,8 +95,31 @@ public final class JudgingRecord {
     /** jurorId|submissionId of every declared conflict of interest. */
     public Set<String> conflicts = new LinkedHashSet<>();
     public Map<String, Round> rounds = new LinkedHashMap<>();
+    /** Entry → why it left the competition (withdrawn, ruled ineligible). */
+    public Map<String, String> leftContention = new LinkedHashMap<>();
+    /** Round → its shortlist decision, as recorded. */
+    public Map<String, Shortlist> shortlists = new LinkedHashMap<>();
+    /** Award id → the award, revoked ones included, in the order conferred. */
+    public Map<String, Award> awards = new LinkedHashMap<>();
+    /** When the results were published (the embargo lifted); {@code null} while under embargo. */
+    public Publication publication;
     /** Ledger position of the last event applied. */
     public long position;
+
+    /** A shortlist decision and the ledger position it was recorded at. */
+    public record Shortlist(ShortlistDrawn decision, long recordedAt) {
+    }
+
+    /** An award as conferred, and its revocation if it was revoked. */
+    public record Award(AwardConferred conferral, long recordedAt, String revocationReason, Long revokedAt) {
+
+        public boolean revoked() {
+            return revokedAt != null;
+        }
+    }
+
+    public record Publication(Instant publishedAt, long recordedAt) {
+    }
 
     public JudgingRecord() {
     }
@@ -159,6 +189,19 @@ public final class JudgingRecord {
         } else if (event instanceof ScoreRevised e) {
             changedRound = score(e.roundId(), new Scorecard(e.jurorId(), e.submissionId(), e.marks(), e.comment(),
                     e.revision(), false, null, atPosition));
+        } else if (event instanceof EntryLeftContention e) {
+            leftContention.put(e.submissionId(), e.reason());
+        } else if (event instanceof ShortlistDrawn e) {
+            shortlists.put(e.roundId(), new Shortlist(e, atPosition));
+        } else if (event instanceof AwardConferred e) {
+            awards.put(e.awardId(), new Award(e, atPosition, null, null));
+        } else if (event instanceof AwardRevoked e) {
+            Award award = awards.get(e.awardId());
+            if (award != null) {
+                awards.put(e.awardId(), new Award(award.conferral(), award.recordedAt(), e.reason(), atPosition));
+            }
+        } else if (event instanceof ResultsPublished e) {
+            publication = new Publication(e.publishedAt(), atPosition);
         } else if (event instanceof ScoreVoided e) {
             Round round = rounds.get(e.roundId());
             Scorecard card = round == null ? null : round.scorecards.get(key(e.jurorId(), e.submissionId()));
@@ -192,6 +235,6 @@ public final class JudgingRecord {
     /** The entry facts of a round's active entries, in the round's order. */
     public List<EntryInfo> entryInfo(Round round, Map<String, EntryInfo> known) {
         return round.activeEntries().stream()
-                .map(id -> known.getOrDefault(id, new EntryInfo(id, id, java.time.Instant.EPOCH))).toList();
+                .map(id -> known.getOrDefault(id, new EntryInfo(id, id, Instant.EPOCH))).toList();
     }
 }

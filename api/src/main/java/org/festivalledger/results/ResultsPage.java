@@ -1,0 +1,48 @@
+package org.festivalledger.results;
+
+import org.festivalledger.competition.CompetitionView;
+import org.festivalledger.ledger.LedgerHead;
+import org.festivalledger.ledger.LedgerLog;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.server.ResponseStatusException;
+
+import java.util.Optional;
+
+/**
+ * The public results page, rendered on the server so it reads without JavaScript: the list of competitions at
+ * {@code /}, and each competition's awards, shortlists and public schedule at {@code /competitions/{id}}.
+ */
+@Controller
+class ResultsPage {
+
+    private final PublicResults results;
+    private final LedgerLog ledger;
+
+    ResultsPage(PublicResults results, LedgerLog ledger) {
+        this.results = results;
+        this.ledger = ledger;
+    }
+
+    @GetMapping("/")
+    String competitions(Model model) {
+        model.addAttribute("competitions", results.competitions());
+        return "public/competitions";
+    }
+
+    @GetMapping("/competitions/{competitionId}")
+    String competition(@PathVariable String competitionId, Model model) {
+        CompetitionView competition = results.competition(competitionId)
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no competition " + competitionId));
+        Optional<PublishedResults> published = results.of(competitionId);
+        model.addAttribute("competition", competition);
+        model.addAttribute("results", published.orElse(null));
+        // The digest the organiser publishes with the results: anyone can check a later export against it.
+        LedgerHead head = ledger.head();
+        model.addAttribute("head", published.isPresent() ? head : null);
+        return "public/competition";
+    }
+}

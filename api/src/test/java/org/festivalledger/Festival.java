@@ -18,7 +18,8 @@ public final class Festival {
                         Map.of("id", "innovative-ai-use", "name", "Innovative use of AI", "weight", 0.3, "min", 0,
                                 "max", 10)),
                 "rules", Map.of("submissionDeadline", deadline, "maxRuntimeMinutes", 30),
-                "awardCategories", List.of(Map.of("id", "best-film", "name", "Best AIGC Short Film")));
+                "awardCategories", List.of(Map.of("id", "best-film", "name", "Best AIGC Short Film"),
+                        Map.of("id", "jury-prize", "name", "Special Jury Prize", "jointWinnersAllowed", true)));
     }
 
     public static Map<String, Object> competition(String id) {

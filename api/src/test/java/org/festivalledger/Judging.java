@@ -49,6 +49,27 @@ public final class Judging {
         return judging;
     }
 
+    /**
+     * A competition whose {@code quality.length} films were all scored by three jurors in a closed round
+     * {@code preliminary}: film n gets the mark {@code quality[n-1]} on every criterion from every juror.
+     */
+    public static Judging judgedAndClosed(Api api, String prefix, int[] quality) {
+        Judging judging = with(api, prefix + "-" + java.util.UUID.randomUUID().toString().substring(0, 6),
+                quality.length, 3);
+        assertThat(judging.openRound("preliminary", 3, "MEAN", 3).status()).isEqualTo(201);
+        assertThat(judging.autoAssign("preliminary").status()).isEqualTo(200);
+        for (String juror : judging.jurorTokens.keySet()) {
+            for (JsonNode entry : judging.mine("preliminary", juror)) {
+                String id = entry.get("submissionId").asText();
+                int q = quality[Integer.parseInt(id.substring(id.length() - 2)) - 1];
+                Reply scored = judging.score("preliminary", juror, id, q, q, q, null);
+                assertThat(scored.status()).as(scored.toString()).isEqualTo(201);
+            }
+        }
+        assertThat(api.post(judging.path("preliminary") + "/close").as(ORGANISER).send().status()).isEqualTo(200);
+        return judging;
+    }
+
     /** The same competition and jurors, reached through another running application. */
     public Judging on(Api other) {
         Judging copy = new Judging(other, competition);

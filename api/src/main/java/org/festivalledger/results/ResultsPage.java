@@ -1,5 +1,6 @@
 package org.festivalledger.results;
 
+import jakarta.servlet.http.HttpServletResponse;
 import org.festivalledger.competition.CompetitionView;
 import org.festivalledger.ledger.LedgerHead;
 import org.festivalledger.ledger.LedgerLog;
@@ -8,7 +9,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.server.ResponseStatusException;
 
 import java.util.Optional;
 
@@ -34,9 +34,15 @@ class ResultsPage {
     }
 
     @GetMapping("/competitions/{competitionId}")
-    String competition(@PathVariable String competitionId, Model model) {
-        CompetitionView competition = results.competition(competitionId)
-                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "no competition " + competitionId));
+    String competition(@PathVariable String competitionId, Model model, HttpServletResponse response) {
+        Optional<CompetitionView> found = results.competition(competitionId);
+        if (found.isEmpty()) {
+            // Rendered here rather than thrown: the API's problem handler would answer a browser with JSON.
+            response.setStatus(HttpStatus.NOT_FOUND.value());
+            model.addAttribute("status", HttpStatus.NOT_FOUND.value());
+            return "error";
+        }
+        CompetitionView competition = found.get();
         Optional<PublishedResults> published = results.of(competitionId);
         model.addAttribute("competition", competition);
         model.addAttribute("results", published.orElse(null));

@@ -77,6 +77,13 @@ class RoleMatrixTest extends LedgerTestApplication {
         all.add(new Endpoint("POST", nowhere + "/close", null, ORG));
         all.add(new Endpoint("GET", round + "/standings", null, ORG_AUD));
         all.add(new Endpoint("GET", round + "/standings/stream", null, ORG));
+        all.add(new Endpoint("POST", round + "/shortlist", "{}", ORG));
+        all.add(new Endpoint("GET", round + "/shortlist", null, ORG_AUD));
+        all.add(new Endpoint("POST", c + "/awards", "{}", ORG));
+        all.add(new Endpoint("GET", c + "/awards", null, ORG_AUD));
+        all.add(new Endpoint("POST", c + "/awards/no-such-award/revocation", "{\"reason\":\"x\"}", ORG));
+        all.add(new Endpoint("POST", "/api/competitions/no-such-competition/publication", null, ORG));
+        all.add(new Endpoint("GET", "/api/public/competitions/" + judging.competition + "/results", null, EVERYONE));
         all.add(new Endpoint("GET", "/api/audit/head", null, EVERYONE));
         all.add(new Endpoint("GET", "/api/audit/verification", null, EnumSet.of(Caller.AUDITOR)));
         return all;

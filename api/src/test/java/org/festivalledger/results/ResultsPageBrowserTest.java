@@ -1,0 +1,136 @@
+package org.festivalledger.results;
+
+import org.festivalledger.Judging;
+import org.festivalledger.LedgerTestApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.festivalledger.Api.ORGANISER;
+
+/**
+ * The public results page in a real headless Chromium (Debian's chromium and chromium-driver, which
+ * {@code .ci/run} installs): nothing of the results before publication, the awards and shortlist after it,
+ * readable on a phone. Screenshots land in {@code api/target/screenshots/} for people to look at.
+ */
+class ResultsPageBrowserTest extends LedgerTestApplication {
+
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static ChromeDriver browser;
+
+    @BeforeAll
+    static void startBrowser() throws IOException {
+        browser = HeadlessChromium.start();
+        Files.createDirectories(SCREENSHOTS);
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void thePageShowsTheAwardsAfterPublicationAndNothingBefore() throws IOException {
+        Judging judging = Judging.judgedAndClosed(api, "page", new int[]{3, 9, 5, 7, 4, 8});
+        String competition = judging.competition;
+        assertThat(api.post(judging.path("preliminary") + "/shortlist").as(ORGANISER)
+                .json(Map.of("size", 3, "rationale", "the three strongest")).send().status()).isEqualTo(201);
+        assertThat(api.post("/api/competitions/" + competition + "/awards").as(ORGANISER)
+                .json(Map.of("categoryId", "best-film", "submissionId", judging.entries.get(1),
+                        "citation", "A kite that flies in every frame")).send().status()).isEqualTo(201);
+
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(url("/competitions/" + competition));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("AIGC Short Film Unit");
+        assertThat(browser.findElement(By.id("embargo-heading")).isDisplayed()).isTrue();
+        assertThat(body()).contains("have not been published").doesNotContain("A kite that flies")
+                .doesNotContain("Film 2").doesNotContain("Ledger digest");
+        screenshot("results-before-publication");
+
+        long published = api.post("/api/competitions/" + competition + "/publication").as(ORGANISER).send()
+                .ledgerPosition();
+        api.get("/api/public/competitions/" + competition + "/results?minPosition=" + published).send();
+        browser.navigate().refresh();
+        WebElement award = browser.findElement(By.cssSelector(".award"));
+        assertThat(award.findElement(By.cssSelector(".category")).getText()).isEqualToIgnoringCase("Best AIGC Short Film");
+        assertThat(award.findElement(By.tagName("cite")).getText()).isEqualTo("Film 2");
+        assertThat(award.findElement(By.cssSelector(".citation")).getText()).contains("A kite that flies in every frame");
+        List<String> shortlisted = browser.findElements(By.cssSelector(".films cite")).stream()
+                .map(WebElement::getText).toList();
+        assertThat(shortlisted).containsExactly("Film 2", "Film 4", "Film 6");
+        assertThat(body()).doesNotContainIgnoringCase("juror").contains("Ledger digest");
+        // One page title, headings in order, a language: what a screen reader needs to find its way.
+        assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
+        assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
+        screenshot("results-published");
+
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.navigate().refresh();
+        Number overflow = (Number) browser.executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(overflow.intValue()).as("nothing wider than a phone's screen").isLessThanOrEqualTo(0);
+        screenshot("results-published-phone");
+
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(url("/"));
+        browser.findElement(By.linkText("AIGC Short Film Unit")).isDisplayed();
+        assertThat(browser.findElements(By.cssSelector(".card a")).stream().map(link -> link.getAttribute("href")))
+                .anyMatch(href -> href.endsWith("/competitions/" + competition));
+        screenshot("competitions");
+    }
+
+    @Test
+    void anUnknownCompetitionIsAPageNotFound() {
+        browser.get(url("/competitions/no-such-competition"));
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+
+    private String body() {
+        return browser.findElement(By.tagName("body")).getText();
+    }
+
+    private void screenshot(String name) throws IOException {
+        File shot = browser.getScreenshotAs(OutputType.FILE);
+        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** Debian's Chromium and ChromeDriver, started as the project's browser tests require. */
+    static final class HeadlessChromium {
+
+        private static final String BROWSER = "/usr/bin/chromium";
+        private static final String DRIVER = "/usr/bin/chromedriver";
+
+        static ChromeDriver start() {
+            assertThat(Path.of(BROWSER)).as("the browser tests need Debian's chromium and chromium-driver "
+                    + "(apt-get install chromium chromium-driver; .ci/run installs them)").exists();
+            assertThat(Path.of(DRIVER)).exists();
+            ChromeOptions options = new ChromeOptions().setBinary(BROWSER)
+                    .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking");
+            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+                    .build();
+            return new ChromeDriver(service, options);
+        }
+    }
+}

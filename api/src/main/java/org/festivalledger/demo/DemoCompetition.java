@@ -46,6 +46,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.List;
 import java.util.Random;
+import java.util.function.IntFunction;
 
 /**
  * The demo: an AIGC short film unit modelled on the Beijing International Film Festival's, with its
@@ -60,6 +61,10 @@ class DemoCompetition implements ApplicationRunner {
     static final String ID = "bjiff-aigc-2026";
     static final int ENTRIES = 430;
     static final int JURORS = 12;
+    /** A second, smaller competition whose preliminary round is still open, so the live standings move. */
+    static final String STUDENTS_ID = "bjiff-students-2026";
+    static final int STUDENT_ENTRIES = 60;
+    static final int STUDENT_JURORS = 6;
     private static final String[] JUROR_NAMES = {"Ava Lindqvist", "Chen Kaige", "Marta Ribeiro", "Kwame Mensah",
             "Hana Sato", "Pierre Duval", "Leila Haddad", "Rahul Mehta", "Sofia Rossi", "Ingrid Berg",
             "Tomás Ortega", "Yuki Mori"};
@@ -109,75 +114,107 @@ class DemoCompetition implements ApplicationRunner {
             log.info("Demo competition {} is already on the ledger", ID);
             return;
         }
-        dispatch.send(new AnnounceCompetition(ID, "AIGC Short Film Unit", "2026",
+        Random random = new Random(2026);
+        announce(ID, "AIGC Short Film Unit", List.of(new AwardCategory("best-film", "Best AIGC Short Film", false),
+                new AwardCategory("best-creativity", "Best Creativity", false),
+                new AwardCategory("best-visual-effects", "Best Visual Effects", false),
+                new AwardCategory("jury-prize", "Special Jury Prize", true)));
+        List<String> entries = receive(ID, "entry-%03d", ENTRIES, random);
+        appointJury(ID, JURORS, DemoCompetition::demoToken);
+        judgeToTheCeremony(entries, random);
+        log.info("Demo competition {} recorded: {} entries, {} jurors, two rounds judged, awards published",
+                ID, ENTRIES, JURORS);
+        announce(STUDENTS_ID, "Student AIGC Shorts", List.of(new AwardCategory("best-student-film",
+                "Best Student Film", false)));
+        List<String> studentEntries = receive(STUDENTS_ID, "student-%03d", STUDENT_ENTRIES, random);
+        appointJury(STUDENTS_ID, STUDENT_JURORS, DemoCompetition::studentToken);
+        Map<String, Integer> quality = qualities(studentEntries, random);
+        dispatch.send(new OpenRound(STUDENTS_ID, "preliminary", "Preliminary round", 3, AggregationMethod.MEAN, 2,
+                EntrySource.ALL_ELIGIBLE, studentEntries), "demo data", LOADER);
+        scoreRound(STUDENTS_ID, "preliminary", STUDENT_JURORS, quality, random, true);
+        log.info("Demo competition {} recorded: {} entries, {} jurors, its preliminary round open for scoring",
+                STUDENTS_ID, STUDENT_ENTRIES, STUDENT_JURORS);
+    }
+
+    private void announce(String competitionId, String name, List<AwardCategory> categories) {
+        dispatch.send(new AnnounceCompetition(competitionId, name, "2026",
                 List.of(criterion("artistic-impact", "Artistic impact", "0.4"),
                         criterion("thematic-expression", "Thematic expression", "0.3"),
                         criterion("innovative-ai-use", "Innovative use of AI technology", "0.3")),
-                new SubmissionRules(Instant.parse("2027-03-15T23:59:59Z"), 30),
-                List.of(new AwardCategory("best-film", "Best AIGC Short Film", false),
-                        new AwardCategory("best-creativity", "Best Creativity", false),
-                        new AwardCategory("best-visual-effects", "Best Visual Effects", false),
-                        new AwardCategory("jury-prize", "Special Jury Prize", true))),
-                "demo data", LOADER);
-        Random random = new Random(2026);
+                new SubmissionRules(Instant.parse("2027-03-15T23:59:59Z"), 30), categories), "demo data", LOADER);
+    }
+
+    /** Entries arrive in small batches, as a festival's submission platform would forward them. */
+    private List<String> receive(String competitionId, String idFormat, int count, Random random) {
+        List<String> ids = new ArrayList<>();
         List<NewSubmission> batch = new ArrayList<>();
-        for (int n = 1; n <= ENTRIES; n++) {
-            batch.add(new NewSubmission(String.format("entry-%03d", n), entry(random)));
-            // Entries arrive in small batches, as a festival's submission platform would forward them.
-            if (batch.size() == 43 || n == ENTRIES) {
-                dispatch.send(new ReceiveSubmissions(ID, List.copyOf(batch), clock.instant()), "demo data", LOADER);
+        for (int n = 1; n <= count; n++) {
+            String id = String.format(idFormat, n);
+            ids.add(id);
+            batch.add(new NewSubmission(id, entry(random)));
+            if (batch.size() == 43 || n == count) {
+                dispatch.send(new ReceiveSubmissions(competitionId, List.copyOf(batch), clock.instant()), "demo data",
+                        LOADER);
                 batch.clear();
             }
         }
-        judge(random);
-        log.info("Demo competition {} recorded: {} entries, {} jurors, two rounds judged, awards published",
-                ID, ENTRIES, JURORS);
+        return ids;
+    }
+
+    private void appointJury(String competitionId, int size, IntFunction<String> token) {
+        for (int j = 1; j <= size; j++) {
+            dispatch.send(new AppointJuror(competitionId, "juror-" + j, JUROR_NAMES[j - 1],
+                    JurorTokens.hash(token.apply(j))), "demo data", LOADER);
+        }
     }
 
     /**
-     * The jury at work, the whole way to the ceremony: twelve jurors (their demo tokens are public, see
-     * {@link #demoToken}); a preliminary round, three jurors per entry, judged and closed; its shortlist of
-     * twenty; a final round of five jurors per film, judged and closed; the awards; and the publication.
+     * The unit's jury at work, the whole way to the ceremony: a preliminary round, three jurors per entry,
+     * judged and closed; its shortlist of twenty; a final round of five jurors per film, judged and closed;
+     * the awards; and the publication.
      */
-    private void judge(Random random) {
-        for (int j = 1; j <= JURORS; j++) {
-            dispatch.send(new AppointJuror(ID, "juror-" + j, JUROR_NAMES[j - 1], JurorTokens.hash(demoToken(j))),
-                    "demo data", LOADER);
-        }
-        List<String> entries = new ArrayList<>();
-        for (int n = 1; n <= ENTRIES; n++) {
-            entries.add(String.format("entry-%03d", n));
-        }
-        Map<String, Integer> quality = new HashMap<>();
-        entries.forEach(entry -> quality.put(entry, 3 + random.nextInt(6)));
+    private void judgeToTheCeremony(List<String> entries, Random random) {
+        Map<String, Integer> quality = qualities(entries, random);
         dispatch.send(new OpenRound(ID, "preliminary", "Preliminary round", 3, AggregationMethod.ZSCORE_MEAN, 2,
                 EntrySource.ALL_ELIGIBLE, entries), "demo data", LOADER);
-        scoreRound("preliminary", quality, random);
+        scoreRound(ID, "preliminary", JURORS, quality, random, false);
+        dispatch.send(new CloseRound(ID, "preliminary"), "demo data", LOADER);
         shortlist("preliminary", 20,
                 "The twenty films with the strongest preliminary standings go to the final round");
         dispatch.send(new OpenRound(ID, "final", "Final round", 5, AggregationMethod.MEAN, 4,
                 EntrySource.parse("SHORTLIST_OF:preliminary"), List.of()), "demo data", LOADER);
-        scoreRound("final", quality, random);
+        scoreRound(ID, "final", JURORS, quality, random, false);
+        dispatch.send(new CloseRound(ID, "final"), "demo data", LOADER);
         confer();
         dispatch.send(new PublishResults(ID, clock.instant()), "the awards ceremony", LOADER);
     }
 
-    private void scoreRound(String roundId, Map<String, Integer> quality, Random random) {
-        dispatch.send(new AssignJurorsAutomatically(ID, roundId), "demo data", LOADER);
-        for (int j = 1; j <= JURORS; j++) {
+    private static Map<String, Integer> qualities(List<String> entries, Random random) {
+        Map<String, Integer> quality = new HashMap<>();
+        entries.forEach(entry -> quality.put(entry, 3 + random.nextInt(6)));
+        return quality;
+    }
+
+    /** Assigns the round and has every juror score their entries; with {@code partly}, about two thirds. */
+    private void scoreRound(String competitionId, String roundId, int jurors, Map<String, Integer> quality,
+                            Random random, boolean partly) {
+        dispatch.send(new AssignJurorsAutomatically(competitionId, roundId), "demo data", LOADER);
+        for (int j = 1; j <= jurors; j++) {
             String juror = "juror-" + j;
             int leniency = random.nextInt(3) - 1;
-            for (String entry : assignedTo(roundId, juror)) {
+            for (String entry : assignedTo(competitionId, roundId, juror)) {
+                if (partly && random.nextInt(3) == 0) {
+                    continue; // not yet scored: the standings still move when a juror scores it
+                }
                 Map<String, BigDecimal> marks = new LinkedHashMap<>();
                 for (String criterion : List.of("artistic-impact", "thematic-expression", "innovative-ai-use")) {
                     int mark = Math.max(0, Math.min(10, quality.get(entry) + leniency + random.nextInt(3) - 1));
                     marks.put(criterion, BigDecimal.valueOf(mark));
                 }
-                dispatch.send(new RecordScore(ID, roundId, juror, entry, marks, "", null), null,
+                dispatch.send(new RecordScore(competitionId, roundId, juror, entry, marks, "", null), null,
                         new Actor(juror, Role.JUROR));
             }
         }
-        dispatch.send(new CloseRound(ID, roundId), "demo data", LOADER);
     }
 
     /** Draws the round's top {@code size}; a tie at the cut-off is settled as an organiser may: take them all. */
@@ -205,14 +242,19 @@ class DemoCompetition implements ApplicationRunner {
         }
     }
 
-    private List<String> assignedTo(String roundId, String juror) {
+    private List<String> assignedTo(String competitionId, String roundId, String juror) {
         progress.awaitPosition(ledger.head().position(), Duration.ofSeconds(30));
-        return board.read(ID, record -> record.rounds.get(roundId).entriesOf(juror)).orElse(List.of());
+        return board.read(competitionId, record -> record.rounds.get(roundId).entriesOf(juror)).orElse(List.of());
     }
 
     /** Demo jurors' bearer tokens are fixed and printed at startup: fine for a demo, never for a festival. */
     static String demoToken(int juror) {
         return "jt_demo_juror_" + juror;
+    }
+
+    /** The student jury's tokens: a token names one juror of one competition. */
+    static String studentToken(int juror) {
+        return "jt_demo_student_" + juror;
     }
 
     private static Criterion criterion(String id, String name, String weight) {

@@ -32,7 +32,13 @@ class StartupBanner {
                     .append(": ").append(account.username()).append(" / ").append(account.password()).append('\n'));
             text.append("  Demo jurors (Authorization: Bearer <token>): juror-1 … juror-").append(DemoCompetition.JURORS)
                     .append(" with tokens ").append(DemoCompetition.demoToken(1)).append(" … ")
-                    .append(DemoCompetition.demoToken(DemoCompetition.JURORS)).append('\n');
+                    .append(DemoCompetition.demoToken(DemoCompetition.JURORS)).append(" (").append(DemoCompetition.ID)
+                    .append(", judged and published);\n    juror-1 … juror-").append(DemoCompetition.STUDENT_JURORS)
+                    .append(" of ").append(DemoCompetition.STUDENTS_ID).append(" with tokens ")
+                    .append(DemoCompetition.studentToken(1)).append(" … ")
+                    .append(DemoCompetition.studentToken(DemoCompetition.STUDENT_JURORS))
+                    .append(" (preliminary round open)\n");
+            text.append("  Public results page: http://localhost:").append(port).append("/\n");
         }
         log.info("{}", text);
     }

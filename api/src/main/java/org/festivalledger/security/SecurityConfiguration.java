@@ -91,6 +91,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/competitions/*/rounds/*/shortlist",
                                 "/api/competitions/*/awards")
                         .hasAnyRole(ORGANISER, AUDITOR)
+                        .requestMatchers(HttpMethod.POST, "/api/audit/rebuild-check").hasAnyRole(ORGANISER, AUDITOR)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .anyRequest().denyAll())
                 .addFilterBefore(new JurorTokenFilter(board, progress, ledger, problems),

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Standings as they were at a past ledger position (or instant): the competition's judging events up to
@@ -41,14 +42,21 @@ public class StandingsTimeTravel {
     /** Replays the competition's judging stream up to {@code position} (inclusive) into a fresh record. */
     public PastJudging replay(String competitionId, long position) {
         JudgingRecord record = new JudgingRecord(competitionId);
-        Long lastSequence = null;
+        long[] lastSequence = {-1};
+        forEachEvent(competitionId, position, (event, stored) -> {
+            record.apply(event, stored.position());
+            lastSequence[0] = stored.sequence();
+        });
+        return new PastJudging(record, Math.min(position, ledger.head().position()),
+                lastSequence[0] < 0 ? null : lastSequence[0]);
+    }
+
+    /** Hands each event of the competition's judging stream up to {@code position} to {@code action}, in order. */
+    public void forEachEvent(String competitionId, long position, BiConsumer<Object, StoredEvent> action) {
         try (var events = ledger.readStream(JudgingId.of(competitionId), 0)) {
-            for (StoredEvent event : (Iterable<StoredEvent>) events.takeWhile(e -> e.position() <= position)::iterator) {
-                record.apply(payload(event), event.position());
-                lastSequence = event.sequence();
-            }
+            events.takeWhile(event -> event.position() <= position)
+                    .forEach(event -> action.accept(payload(event), event));
         }
-        return new PastJudging(record, Math.min(position, ledger.head().position()), lastSequence);
     }
 
     public Optional<Standings> at(String competitionId, String roundId, long position) {

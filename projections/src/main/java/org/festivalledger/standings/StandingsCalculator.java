@@ -82,6 +82,16 @@ public final class StandingsCalculator {
      *                                  entry is listed twice, a juror scored an entry twice, or a score lacks
      *                                  a criterion's mark
      */
+    /** One juror's weighted score of one entry: Σ(weight × mark) / Σ weight, as the ranking computes it. */
+    public static BigDecimal weightedScore(RoundRules rules, Map<String, BigDecimal> marks) {
+        Weights weights = Weights.of(rules.criteria());
+        BigDecimal sum = BigDecimal.ZERO;
+        for (int i = 0; i < weights.size(); i++) {
+            sum = sum.add(weights.values[i].multiply(marks.getOrDefault(weights.ids[i], BigDecimal.ZERO)));
+        }
+        return display(sum.divide(weights.total, PRECISION));
+    }
+
     public static List<StandingRow> rank(RoundRules rules, List<EntryInfo> entries, Collection<JurorScore> scores) {
         Weights weights = Weights.of(rules.criteria());
 

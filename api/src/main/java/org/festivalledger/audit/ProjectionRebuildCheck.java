@@ -1,0 +1,157 @@
+package org.festivalledger.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.common.stream.BlockingStream;
+import org.festivalledger.competition.CompetitionCatalogue;
+import org.festivalledger.competition.CompetitionView;
+import org.festivalledger.http.ProjectionProgress;
+import org.festivalledger.http.ViewsCatchingUp;
+import org.festivalledger.ledger.LedgerLog;
+import org.festivalledger.standings.JudgingBoard;
+import org.festivalledger.storage.LedgerProperties;
+import org.festivalledger.submission.SubmissionRegister;
+import org.springframework.stereotype.Component;
+
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Rebuilds every projection from position 1 into fresh collections (a database of its own, dropped afterwards)
+ * and compares a digest of each with the live one at the same ledger position. A difference means a live view
+ * drifted from what the log says — a bug, or a view edited behind the ledger's back.
+ */
+@Component
+class ProjectionRebuildCheck {
+
+    private static final int ATTEMPTS = 3;
+
+    record ViewDigest(String view, String live, String rebuilt, boolean same) {
+    }
+
+    record Report(boolean ok, long position, List<ViewDigest> views, long millis) {
+    }
+
+    private final MongoClient client;
+    private final LedgerProperties properties;
+    private final EventStore events;
+    private final LedgerLog ledger;
+    private final ProjectionProgress progress;
+    private final CompetitionCatalogue catalogue;
+    private final SubmissionRegister register;
+    private final JudgingBoard board;
+    private final AuditTrail trail;
+    private final ObjectMapper canonical = JsonMapper.builder().findAndAddModules()
+            .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
+            .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).build();
+
+    ProjectionRebuildCheck(MongoClient client, LedgerProperties properties, EventStore events, LedgerLog ledger,
+                           ProjectionProgress progress, CompetitionCatalogue catalogue, SubmissionRegister register,
+                           JudgingBoard board, AuditTrail trail) {
+        this.client = client;
+        this.properties = properties;
+        this.events = events;
+        this.ledger = ledger;
+        this.progress = progress;
+        this.catalogue = catalogue;
+        this.register = register;
+        this.board = board;
+        this.trail = trail;
+    }
+
+    /** One check at a time: a rebuild reads the whole log. */
+    synchronized Report run() {
+        long started = System.nanoTime();
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            long head = ledger.head().position();
+            if (!progress.awaitPosition(head, Duration.ofSeconds(30))) {
+                throw new ViewsCatchingUp();
+            }
+            trail.catchUp();
+            Map<String, String> live = digests(catalogue, register, board, trail, head);
+            if (ledger.head().position() != head) {
+                continue; // something was recorded meanwhile: the live digests are not of one position
+            }
+            Map<String, String> rebuilt = rebuild(head);
+            List<ViewDigest> views = new ArrayList<>();
+            live.forEach((view, digest) -> views.add(new ViewDigest(view, digest, rebuilt.get(view),
+                    digest.equals(rebuilt.get(view)))));
+            return new Report(views.stream().allMatch(ViewDigest::same), head, views,
+                    Duration.ofNanos(System.nanoTime() - started).toMillis());
+        }
+        throw new ViewsCatchingUp();
+    }
+
+    private Map<String, String> rebuild(long head) {
+        String name = properties.database() + "_rebuild_" + System.currentTimeMillis();
+        MongoDatabase fresh = client.getDatabase(name);
+        try {
+            CompetitionCatalogue freshCatalogue = new CompetitionCatalogue(fresh);
+            SubmissionRegister freshRegister = new SubmissionRegister(fresh);
+            JudgingBoard freshBoard = new JudgingBoard(fresh);
+            List<AnnotationEventHandlerAdapter> handlers = List.of(
+                    new AnnotationEventHandlerAdapter(freshCatalogue),
+                    new AnnotationEventHandlerAdapter(freshRegister),
+                    new AnnotationEventHandlerAdapter(freshBoard));
+            try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
+                while (stream.hasNextAvailable()) {
+                    TrackedEventMessage<?> message = stream.nextAvailable();
+                    if (message.trackingToken().position().orElse(0) > head) {
+                        break;
+                    }
+                    for (AnnotationEventHandlerAdapter handler : handlers) {
+                        if (handler.canHandle(message)) {
+                            handler.handle(message);
+                        }
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("rebuilding the projections failed", e);
+            }
+            AuditTrail freshTrail = new AuditTrail(ledger);
+            freshTrail.catchUpTo(head);
+            return digests(freshCatalogue, freshRegister, freshBoard, freshTrail, head);
+        } finally {
+            fresh.drop();
+        }
+    }
+
+    private Map<String, String> digests(CompetitionCatalogue competitions, SubmissionRegister submissions,
+                                        JudgingBoard judging, AuditTrail auditTrail, long head) {
+        List<CompetitionView> all = competitions.all();
+        Map<String, Object> submissionsByCompetition = new TreeMap<>();
+        Map<String, Object> boards = new TreeMap<>();
+        for (CompetitionView competition : all) {
+            submissionsByCompetition.put(competition.id(), submissions.of(competition.id()));
+            judging.read(competition.id(), record -> boards.put(competition.id(), digestOf(record)));
+        }
+        Map<String, String> digests = new LinkedHashMap<>();
+        digests.put("competitions", digestOf(all));
+        digests.put("submissions", digestOf(submissionsByCompetition));
+        digests.put("judging", digestOf(boards));
+        digests.put("audit-trail", digestOf(auditTrail.upTo(head)));
+        return digests;
+    }
+
+    private String digestOf(Object view) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical.writeValueAsBytes(view)));
+        } catch (Exception e) {
+            throw new IllegalStateException("a view could not be digested", e);
+        }
+    }
+}

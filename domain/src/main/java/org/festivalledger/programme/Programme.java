@@ -62,7 +62,7 @@ public class Programme {
     // is refused, and nothing is created.
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ScheduleScreening command) {
+    Slot handle(ScheduleScreening command) {
         WellFormedProgramme.problemsOf(command).throwIfAny();
         requireUnused(command.screeningId());
         Venue venue = venue(command.venueId(), command.competitionId());
@@ -73,6 +73,7 @@ public class Programme {
         apply(new ScreeningScheduled(command.competitionId(), command.screeningId(), command.title().strip(),
                 venue.venueId(), command.startsAt(), endsAt, films, venue.changeoverMinutes(),
                 command.publicScreening()));
+        return new Slot(venue.venueId(), command.startsAt(), endsAt);
     }
 
     /**
@@ -81,7 +82,7 @@ public class Programme {
      */
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RescheduleScreening command) {
+    Slot handle(RescheduleScreening command) {
         Booking screening = timetable.existing(BookingKind.SCREENING, command.screeningId(), command.competitionId());
         requireNotCancelled(screening, "rescheduled");
         WellFormedProgramme.problemsOf(command).throwIfAny();
@@ -94,6 +95,7 @@ public class Programme {
         requireVenueFree(venue, startsAt, endsAt, screening.id());
         apply(new ScreeningRescheduled(command.competitionId(), screening.id(), venue.venueId(), startsAt, endsAt,
                 films, venue.changeoverMinutes(), screening.revision() + 1, blankToNull(command.reason())));
+        return new Slot(venue.venueId(), startsAt, endsAt);
     }
 
     @CommandHandler
@@ -107,7 +109,7 @@ public class Programme {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(ScheduleForumSession command) {
+    Slot handle(ScheduleForumSession command) {
         WellFormedProgramme.problemsOf(command).throwIfAny();
         requireUnused(command.sessionId());
         Venue venue = venue(command.venueId(), command.competitionId());
@@ -116,11 +118,12 @@ public class Programme {
         requireSpeakersFree(speakers, command.startsAt(), command.endsAt(), command.sessionId());
         apply(new ForumSessionScheduled(command.competitionId(), command.sessionId(), command.title().strip(),
                 speakers, venue.venueId(), command.startsAt(), command.endsAt(), command.publicSession()));
+        return new Slot(venue.venueId(), command.startsAt(), command.endsAt());
     }
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    void handle(RescheduleForumSession command) {
+    Slot handle(RescheduleForumSession command) {
         Booking session = timetable.existing(BookingKind.FORUM_SESSION, command.sessionId(), command.competitionId());
         requireNotCancelled(session, "rescheduled");
         Instant startsAt = command.startsAt() == null ? session.startsAt() : command.startsAt();
@@ -133,6 +136,7 @@ public class Programme {
         requireSpeakersFree(session.speakers(), startsAt, endsAt, session.id());
         apply(new ForumSessionRescheduled(command.competitionId(), session.id(), venue.venueId(), startsAt, endsAt,
                 session.revision() + 1, blankToNull(command.reason())));
+        return new Slot(venue.venueId(), startsAt, endsAt);
     }
 
     @CommandHandler

@@ -122,7 +122,8 @@ class ForumSessionTest {
         fixture.given(aProgramme().withSession("talk-1", STUDIO, "09:00", "10:00", "Hana Sato").events())
                .when(new RescheduleForumSession(COMPETITION, "talk-1", HALL, at("15:00"), null, "more seats needed"))
                .expectEvents(new ForumSessionRescheduled(COMPETITION, "talk-1", HALL, at("15:00"), at("16:00"), 1,
-                       "more seats needed"));
+                       "more seats needed"))
+               .expectResultMessagePayload(new Slot(HALL, at("15:00"), at("16:00")));
     }
 
     @Test

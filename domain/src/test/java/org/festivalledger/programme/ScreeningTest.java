@@ -43,7 +43,8 @@ class ScreeningTest {
                .when(screening("s1", HALL, "10:00", TWO_SHORTS))
                .expectSuccessfulHandlerExecution()
                .expectEvents(new ScreeningScheduled(COMPETITION, "s1", "Shorts s1", HALL, at("10:00"), at("10:42"),
-                       TWO_SLOTS, 15, true));
+                       TWO_SLOTS, 15, true))
+               .expectResultMessagePayload(new Slot(HALL, at("10:00"), at("10:42")));
     }
 
     @Test
@@ -179,7 +180,8 @@ class ScreeningTest {
         fixture.given(aProgramme().withScreening("s1", HALL, "10:00", "10:42").events())
                .when(new RescheduleScreening(COMPETITION, "s1", STUDIO, at("14:00"), TWO_SHORTS, "the hall floods"))
                .expectEvents(new ScreeningRescheduled(COMPETITION, "s1", STUDIO, at("14:00"), at("14:37"), TWO_SLOTS,
-                       10, 1, "the hall floods"));
+                       10, 1, "the hall floods"))
+               .expectResultMessagePayload(new Slot(STUDIO, at("14:00"), at("14:37")));
     }
 
     @Test

@@ -82,14 +82,16 @@ class DemoCompetition implements ApplicationRunner {
     private final Clock clock;
     private final JudgingBoard board;
     private final ProjectionProgress progress;
+    private final DemoProgramme programme;
 
     DemoCompetition(CommandDispatch dispatch, LedgerLog ledger, Clock clock, JudgingBoard board,
-                    ProjectionProgress progress) {
+                    ProjectionProgress progress, DemoProgramme programme) {
         this.dispatch = dispatch;
         this.ledger = ledger;
         this.clock = clock;
         this.board = board;
         this.progress = progress;
+        this.programme = programme;
     }
 
     @Override
@@ -119,6 +121,7 @@ class DemoCompetition implements ApplicationRunner {
             }
         }
         judge(random);
+        programme.record(ID, List.of("entry-017", "entry-042", "entry-108", "entry-233", "entry-301", "entry-377"));
         log.info("Demo competition {} announced with {} entries, {} jurors and an open preliminary round",
                 ID, ENTRIES, JURORS);
     }

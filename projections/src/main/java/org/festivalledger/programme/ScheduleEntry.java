@@ -13,6 +13,7 @@ import java.util.List;
  *
  * @param kind   {@code SCREENING} or {@code FORUM_SESSION}
  * @param status {@code SCHEDULED} or {@code CANCELLED} (the public schedule shows only scheduled items)
+ * @param revision how often the item changed: its moves, and one more once cancelled (the feed's SEQUENCE)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ScheduleEntry(String id, BookingKind kind, String title, Instant startsAt, Instant endsAt,

@@ -96,9 +96,11 @@ class DemoCompetition implements ApplicationRunner {
     private final ProjectionProgress progress;
     private final ShortlistDrawing drawing;
     private final StandingsTimeTravel timeTravel;
+    private final DemoProgramme programme;
 
     DemoCompetition(CommandDispatch dispatch, LedgerLog ledger, Clock clock, JudgingBoard board,
-                    ProjectionProgress progress, ShortlistDrawing drawing, StandingsTimeTravel timeTravel) {
+                    ProjectionProgress progress, ShortlistDrawing drawing, StandingsTimeTravel timeTravel,
+                    DemoProgramme programme) {
         this.dispatch = dispatch;
         this.ledger = ledger;
         this.clock = clock;
@@ -106,6 +108,7 @@ class DemoCompetition implements ApplicationRunner {
         this.progress = progress;
         this.drawing = drawing;
         this.timeTravel = timeTravel;
+        this.programme = programme;
     }
 
     @Override
@@ -185,8 +188,10 @@ class DemoCompetition implements ApplicationRunner {
                 EntrySource.parse("SHORTLIST_OF:preliminary"), List.of()), "demo data", LOADER);
         scoreRound(ID, "final", JURORS, quality, random, false);
         dispatch.send(new CloseRound(ID, "final"), "demo data", LOADER);
-        confer();
+        List<String> topFilms = confer();
         dispatch.send(new PublishResults(ID, clock.instant()), "the awards ceremony", LOADER);
+        // The festival screens its top films and holds a creators' forum.
+        programme.record(ID, topFilms.subList(0, Math.min(8, topFilms.size())));
     }
 
     private static Map<String, Integer> qualities(List<String> entries, Random random) {
@@ -227,7 +232,7 @@ class DemoCompetition implements ApplicationRunner {
     }
 
     /** The final standings decide the demo's awards; a real jury deliberates, and the citations say why. */
-    private void confer() {
+    private List<String> confer() {
         List<String> ranked = timeTravel.at(ID, "final", ledger.head().position()).orElseThrow().rows().stream()
                 .map(row -> row.submissionId()).toList();
         String[][] awards = {
@@ -240,6 +245,7 @@ class DemoCompetition implements ApplicationRunner {
             dispatch.send(new ConferAward(ID, "award-" + (i + 1), awards[i][0], ranked.get(i), awards[i][1],
                     ledger.head().position()), "the jury's deliberation", LOADER);
         }
+        return ranked;
     }
 
     private List<String> assignedTo(String competitionId, String roundId, String juror) {

@@ -4,12 +4,15 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.festivalledger.competition.CompetitionView;
 import org.festivalledger.ledger.LedgerHead;
 import org.festivalledger.ledger.LedgerLog;
+import org.festivalledger.programme.ProgrammeSchedule;
+import org.festivalledger.programme.Schedule;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import java.time.ZoneId;
 import java.util.Optional;
 
 /**
@@ -20,10 +23,12 @@ import java.util.Optional;
 class ResultsPage {
 
     private final PublicResults results;
+    private final ProgrammeSchedule programme;
     private final LedgerLog ledger;
 
-    ResultsPage(PublicResults results, LedgerLog ledger) {
+    ResultsPage(PublicResults results, ProgrammeSchedule programme, LedgerLog ledger) {
         this.results = results;
+        this.programme = programme;
         this.ledger = ledger;
     }
 
@@ -46,6 +51,10 @@ class ResultsPage {
         Optional<PublishedResults> published = results.of(competitionId);
         model.addAttribute("competition", competition);
         model.addAttribute("results", published.orElse(null));
+        // The public programme is public from the moment it is scheduled, embargo or not.
+        Schedule schedule = programme.publicSchedule(competitionId);
+        model.addAttribute("schedule", schedule.days().isEmpty() ? null : schedule);
+        model.addAttribute("zone", ZoneId.of(schedule.timeZone()));
         // The digest the organiser publishes with the results: anyone can check a later export against it.
         LedgerHead head = ledger.head();
         model.addAttribute("head", published.isPresent() ? head : null);

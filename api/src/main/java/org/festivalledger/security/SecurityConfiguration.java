@@ -56,6 +56,17 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/public/**").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/audit/head").permitAll()
+                        // The programme: venues, screenings, forum sessions and the organiser's schedule.
+                        .requestMatchers(HttpMethod.POST, "/api/competitions/*/venues",
+                                "/api/competitions/*/screenings", "/api/competitions/*/screenings/*/reschedule",
+                                "/api/competitions/*/screenings/*/cancellation", "/api/competitions/*/forum-sessions",
+                                "/api/competitions/*/forum-sessions/*/reschedule",
+                                "/api/competitions/*/forum-sessions/*/cancellation")
+                        .hasRole(ORGANISER)
+                        .requestMatchers(HttpMethod.GET, "/api/competitions/*/venues", "/api/competitions/*/venues/*",
+                                "/api/competitions/*/screenings/*", "/api/competitions/*/forum-sessions/*",
+                                "/api/competitions/*/schedule")
+                        .hasAnyRole(ORGANISER, AUDITOR)
                         .requestMatchers(HttpMethod.GET, "/api/competitions", "/api/competitions/*")
                         .authenticated()
                         .requestMatchers(HttpMethod.GET, "/api/competitions/*/submissions",

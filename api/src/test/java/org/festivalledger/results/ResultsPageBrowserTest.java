@@ -1,5 +1,6 @@
 package org.festivalledger.results;
 
+import org.festivalledger.Api.Reply;
 import org.festivalledger.Judging;
 import org.festivalledger.LedgerTestApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -57,8 +58,23 @@ class ResultsPageBrowserTest extends LedgerTestApplication {
                 .json(Map.of("categoryId", "best-film", "submissionId", judging.entries.get(1),
                         "citation", "A kite that flies in every frame")).send().status()).isEqualTo(201);
 
+        // The public programme is public at once, results or not.
+        Reply venue = api.post("/api/competitions/" + competition + "/venues").as(ORGANISER)
+                .json(Map.of("name", "Huairou Cinema Hall 1", "capacity", 420, "changeoverMinutes", 15)).send();
+        assertThat(venue.status()).as(venue.toString()).isEqualTo(201);
+        Reply screening = api.post("/api/competitions/" + competition + "/screenings").as(ORGANISER)
+                .json(Map.of("venueId", venue.json().get("id").asText(), "startsAt", "2027-04-17T06:00:00Z",
+                        "submissionIds", List.of(judging.entries.get(1), judging.entries.get(3)),
+                        "title", "Shortlist programme 1", "public", true)).send();
+        assertThat(screening.status()).as(screening.toString()).isEqualTo(201);
+        api.get("/api/public/competitions/" + competition + "/schedule?minPosition=" + screening.ledgerPosition())
+                .send();
+
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(url("/competitions/" + competition));
+        WebElement programme = browser.findElement(By.cssSelector(".schedule"));
+        assertThat(programme.getText()).contains("Saturday 17 April 2027").contains("Huairou Cinema Hall 1")
+                .contains("14:00").contains("Shortlist programme 1").contains("Film 2, Film 4");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("AIGC Short Film Unit");
         assertThat(browser.findElement(By.id("embargo-heading")).isDisplayed()).isTrue();
         assertThat(body()).contains("have not been published").doesNotContain("A kite that flies")

@@ -84,6 +84,22 @@ class RoleMatrixTest extends LedgerTestApplication {
         all.add(new Endpoint("POST", c + "/awards/no-such-award/revocation", "{\"reason\":\"x\"}", ORG));
         all.add(new Endpoint("POST", "/api/competitions/no-such-competition/publication", null, ORG));
         all.add(new Endpoint("GET", "/api/public/competitions/" + judging.competition + "/results", null, EVERYONE));
+        // The programme: empty bodies and unknown ids, so an admitted caller is refused and nothing is recorded.
+        all.add(new Endpoint("POST", c + "/venues", "{}", ORG));
+        all.add(new Endpoint("GET", c + "/venues", null, ORG_AUD));
+        all.add(new Endpoint("GET", c + "/venues/no-such-venue", null, ORG_AUD));
+        all.add(new Endpoint("POST", c + "/screenings", "{}", ORG));
+        all.add(new Endpoint("GET", c + "/screenings/no-such-screening", null, ORG_AUD));
+        all.add(new Endpoint("POST", c + "/screenings/no-such-screening/reschedule", "{}", ORG));
+        all.add(new Endpoint("POST", c + "/screenings/no-such-screening/cancellation", "{\"reason\":\"x\"}", ORG));
+        all.add(new Endpoint("POST", c + "/forum-sessions", "{}", ORG));
+        all.add(new Endpoint("GET", c + "/forum-sessions/no-such-session", null, ORG_AUD));
+        all.add(new Endpoint("POST", c + "/forum-sessions/no-such-session/reschedule", "{}", ORG));
+        all.add(new Endpoint("POST", c + "/forum-sessions/no-such-session/cancellation", "{\"reason\":\"x\"}", ORG));
+        all.add(new Endpoint("GET", c + "/schedule", null, ORG_AUD));
+        all.add(new Endpoint("GET", "/api/public/competitions/" + judging.competition + "/schedule", null, EVERYONE));
+        all.add(new Endpoint("GET", "/api/public/competitions/" + judging.competition + "/schedule.ics", null,
+                EVERYONE));
         all.add(new Endpoint("GET", "/api/audit/head", null, EVERYONE));
         all.add(new Endpoint("GET", "/api/audit/verification", null, EnumSet.of(Caller.AUDITOR)));
         return all;

@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -37,6 +38,7 @@ public class AuditTrail {
     }
 
     private static final Set<String> NOT_A_SUBJECT = Set.of("competitionId");
+    private static final Set<String> LISTS_OF_ENTRIES = Set.of("entries", "shortlist", "submissionIds");
 
     private final LedgerLog ledger;
     private final ObjectMapper json = new ObjectMapper();
@@ -93,17 +95,38 @@ public class AuditTrail {
                 text(metadata, "correlationId"), event.timestamp(), subjects(read(event.payload())));
     }
 
-    /** The ids a payload names at its top level: submissionId, jurorId, roundId, awardId, … */
+    /**
+     * The ids a payload names: every {@code …Id} field at any depth (an assignment's juror and entry, a ranked
+     * row's entry) and the entries listed by a round or a shortlist. Not the competition: every event names it.
+     */
     private static Set<String> subjects(JsonNode payload) {
         Set<String> ids = new TreeSet<>();
-        for (Iterator<String> names = payload.fieldNames(); names.hasNext(); ) {
-            String name = names.next();
-            JsonNode value = payload.get(name);
-            if (name.endsWith("Id") && !NOT_A_SUBJECT.contains(name) && value.isTextual()) {
+        collect(payload, ids);
+        return Set.copyOf(ids);
+    }
+
+    private static void collect(JsonNode node, Set<String> ids) {
+        if (node.isArray()) {
+            node.forEach(element -> collect(element, ids));
+            return;
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+            Map.Entry<String, JsonNode> field = fields.next();
+            String name = field.getKey();
+            JsonNode value = field.getValue();
+            if (value.isTextual() && name.endsWith("Id") && !NOT_A_SUBJECT.contains(name)) {
                 ids.add(value.asText());
+            } else if (value.isArray() && LISTS_OF_ENTRIES.contains(name)) {
+                value.forEach(element -> {
+                    if (element.isTextual()) {
+                        ids.add(element.asText());
+                    }
+                });
+            }
+            if (value.isContainerNode()) {
+                collect(value, ids);
             }
         }
-        return Set.copyOf(ids);
     }
 
     static String simpleName(String payloadType) {

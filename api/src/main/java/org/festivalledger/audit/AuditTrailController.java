@@ -40,8 +40,13 @@ class AuditTrailController {
         this.ledger = ledger;
     }
 
-    /** One event of the trail: the ledger's record of it plus a description and, for a revision, the change. */
-    record TrailEvent(long position, String type, String aggregateId, long sequence, Instant timestamp, String actor,
+    /**
+     * One event of the trail: the ledger's record of it plus a description and, for a revision, the change.
+     * {@code timestamp} is when the event was created, {@code recordedAt} when the ledger accepted it: standings
+     * {@code asOf} an instant count the events recorded by then.
+     */
+    record TrailEvent(long position, String type, String aggregateId, long sequence, Instant timestamp,
+                      Instant recordedAt, String actor,
                       String role, String reason, String correlationId, String description, JsonNode payload,
                       Map<String, Object> changes, String hash, String previousHash) {
     }
@@ -111,7 +116,7 @@ class AuditTrailController {
                 }
             }
             events.add(new TrailEvent(line.position(), line.type(), line.aggregateId(), event.sequence(),
-                    line.timestamp(), line.actor(), line.role(), line.reason(), line.correlationId(),
+                    line.timestamp(), event.recordedAt(), line.actor(), line.role(), line.reason(), line.correlationId(),
                     EventDescriptions.describe(line.type(), payload, line.actor()), payload, changes, event.hash(),
                     event.previousHash()));
         }

@@ -78,7 +78,8 @@ class ResultsPageBrowserTest extends LedgerTestApplication {
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("AIGC Short Film Unit");
         assertThat(browser.findElement(By.id("embargo-heading")).isDisplayed()).isTrue();
         assertThat(body()).contains("have not been published").doesNotContain("A kite that flies")
-                .doesNotContain("Film 2").doesNotContain("Ledger digest");
+                .doesNotContain("Awards").doesNotContain("Shortlists").doesNotContain("Ledger digest");
+        assertThat(browser.findElements(By.cssSelector(".award, .shortlist"))).isEmpty();
         screenshot("results-before-publication");
 
         long published = api.post("/api/competitions/" + competition + "/publication").as(ORGANISER).send()

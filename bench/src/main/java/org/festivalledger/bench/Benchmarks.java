@@ -14,8 +14,9 @@ public final class Benchmarks {
         switch (which) {
             case "ledger" -> LedgerBenchmark.main(rest);
             case "judging" -> JudgingBenchmark.main(rest);
+            case "timetravel" -> TimeTravelBenchmark.main(rest);
             default -> {
-                System.err.println("usage: java -jar bench/target/festival-ledger-bench.jar ledger | judging [entries jurors]");
+                System.err.println("usage: java -jar bench/target/festival-ledger-bench.jar ledger | judging [entries jurors] | timetravel [entries]");
                 System.exit(2);
             }
         }

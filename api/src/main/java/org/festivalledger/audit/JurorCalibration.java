@@ -60,13 +60,14 @@ class JurorCalibration {
         Map<String, Long> firstScored = new HashMap<>(); // juror|entry → position of the first score
         List<Object[]> revisions = new ArrayList<>();    // {juror, entry, position}
         long[] last = {0};
-        timeTravel.forEachEvent(competitionId, position, (event, stored) -> {
-            record.apply(event, stored.position());
-            last[0] = stored.position();
+        timeTravel.forEachEvent(competitionId, position, past -> {
+            Object event = past.payload();
+            record.apply(event, past.position());
+            last[0] = past.position();
             if (event instanceof ScoreRecorded score && score.roundId().equals(roundId)) {
-                firstScored.putIfAbsent(score.jurorId() + "|" + score.submissionId(), stored.position());
+                firstScored.putIfAbsent(score.jurorId() + "|" + score.submissionId(), past.position());
             } else if (event instanceof ScoreRevised score && score.roundId().equals(roundId)) {
-                revisions.add(new Object[]{score.jurorId(), score.submissionId(), stored.position()});
+                revisions.add(new Object[]{score.jurorId(), score.submissionId(), past.position()});
             }
         });
         JudgingRecord.Round round = record.rounds.get(roundId);

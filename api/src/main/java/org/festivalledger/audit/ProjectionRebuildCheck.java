@@ -15,6 +15,7 @@ import org.festivalledger.competition.CompetitionView;
 import org.festivalledger.http.ProjectionProgress;
 import org.festivalledger.http.ViewsCatchingUp;
 import org.festivalledger.ledger.LedgerLog;
+import org.festivalledger.programme.ProgrammeSchedule;
 import org.festivalledger.standings.JudgingBoard;
 import org.festivalledger.storage.LedgerProperties;
 import org.festivalledger.submission.SubmissionRegister;
@@ -53,6 +54,7 @@ class ProjectionRebuildCheck {
     private final CompetitionCatalogue catalogue;
     private final SubmissionRegister register;
     private final JudgingBoard board;
+    private final ProgrammeSchedule programme;
     private final AuditTrail trail;
     private final ObjectMapper canonical = JsonMapper.builder().findAndAddModules()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
@@ -61,7 +63,7 @@ class ProjectionRebuildCheck {
 
     ProjectionRebuildCheck(MongoClient client, LedgerProperties properties, EventStore events, LedgerLog ledger,
                            ProjectionProgress progress, CompetitionCatalogue catalogue, SubmissionRegister register,
-                           JudgingBoard board, AuditTrail trail) {
+                           JudgingBoard board, ProgrammeSchedule programme, AuditTrail trail) {
         this.client = client;
         this.properties = properties;
         this.events = events;
@@ -70,6 +72,7 @@ class ProjectionRebuildCheck {
         this.catalogue = catalogue;
         this.register = register;
         this.board = board;
+        this.programme = programme;
         this.trail = trail;
     }
 
@@ -82,7 +85,7 @@ class ProjectionRebuildCheck {
                 throw new ViewsCatchingUp();
             }
             trail.catchUp();
-            Map<String, String> live = digests(catalogue, register, board, trail, head);
+            Map<String, String> live = digests(catalogue, register, board, programme, trail, head);
             if (ledger.head().position() != head) {
                 continue; // something was recorded meanwhile: the live digests are not of one position
             }
@@ -103,10 +106,12 @@ class ProjectionRebuildCheck {
             CompetitionCatalogue freshCatalogue = new CompetitionCatalogue(fresh);
             SubmissionRegister freshRegister = new SubmissionRegister(fresh);
             JudgingBoard freshBoard = new JudgingBoard(fresh);
+            ProgrammeSchedule freshProgramme = new ProgrammeSchedule(fresh, programme.festivalZone().getId());
             List<AnnotationEventHandlerAdapter> handlers = List.of(
                     new AnnotationEventHandlerAdapter(freshCatalogue),
                     new AnnotationEventHandlerAdapter(freshRegister),
-                    new AnnotationEventHandlerAdapter(freshBoard));
+                    new AnnotationEventHandlerAdapter(freshBoard),
+                    new AnnotationEventHandlerAdapter(freshProgramme));
             try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
                 while (stream.hasNextAvailable()) {
                     TrackedEventMessage<?> message = stream.nextAvailable();
@@ -124,25 +129,29 @@ class ProjectionRebuildCheck {
             }
             AuditTrail freshTrail = new AuditTrail(ledger);
             freshTrail.catchUpTo(head);
-            return digests(freshCatalogue, freshRegister, freshBoard, freshTrail, head);
+            return digests(freshCatalogue, freshRegister, freshBoard, freshProgramme, freshTrail, head);
         } finally {
             fresh.drop();
         }
     }
 
     private Map<String, String> digests(CompetitionCatalogue competitions, SubmissionRegister submissions,
-                                        JudgingBoard judging, AuditTrail auditTrail, long head) {
+                                        JudgingBoard judging, ProgrammeSchedule schedule, AuditTrail auditTrail,
+                                        long head) {
         List<CompetitionView> all = competitions.all();
         Map<String, Object> submissionsByCompetition = new TreeMap<>();
         Map<String, Object> boards = new TreeMap<>();
+        Map<String, Object> programmes = new TreeMap<>();
         for (CompetitionView competition : all) {
             submissionsByCompetition.put(competition.id(), submissions.of(competition.id()));
             judging.read(competition.id(), record -> boards.put(competition.id(), digestOf(record)));
+            programmes.put(competition.id(), schedule.organiserSchedule(competition.id(), schedule.festivalZone()));
         }
         Map<String, String> digests = new LinkedHashMap<>();
         digests.put("competitions", digestOf(all));
         digests.put("submissions", digestOf(submissionsByCompetition));
         digests.put("judging", digestOf(boards));
+        digests.put("programme", digestOf(programmes));
         digests.put("audit-trail", digestOf(auditTrail.upTo(head)));
         return digests;
     }

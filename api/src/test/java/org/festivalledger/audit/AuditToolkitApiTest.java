@@ -174,7 +174,7 @@ class AuditToolkitApiTest extends LedgerTestApplication {
         assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
         JsonNode report = reply.json();
         assertThat(report.get("views").findValues("view").stream().map(JsonNode::asText))
-                .contains("competitions", "submissions", "judging", "audit-trail");
+                .contains("competitions", "submissions", "judging", "programme", "audit-trail");
         assertThat(report.get("views").findValues("same").stream().map(JsonNode::asBoolean)).containsOnly(true);
         assertThat(report.get("ok").asBoolean()).isTrue();
         assertThat(report.get("position").asLong()).isPositive();

@@ -21,6 +21,8 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
@@ -112,16 +114,30 @@ public class SecurityConfiguration {
     }
 
     /**
-     * The pages: the public results are open to anyone; anything else outside the API is closed until a page
-     * is opened here on purpose, as for the API.
+     * The pages. The public results are open to anyone. Jurors sign in with the link the organiser hands out
+     * (their token, exchanged for a session at {@code /juror/sign-in}); organisers with the login form. Pages
+     * keep a session, so every form carries a CSRF token. Anything else is closed until opened here on purpose.
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
     SecurityFilterChain pages(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/", "/competitions/*", "/css/**", "/favicon.ico").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/", "/competitions/*", "/css/**", "/js/**", "/favicon.ico")
+                        .permitAll()
                         .requestMatchers("/error").permitAll()
+                        .requestMatchers(HttpMethod.GET, "/juror/sign-in").permitAll()
+                        .requestMatchers("/juror/**").hasRole(JUROR)
+                        .requestMatchers("/organiser/login").permitAll()
+                        .requestMatchers("/organiser/**").hasRole(ORGANISER)
                         .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/organiser/login").defaultSuccessUrl("/organiser", false)
+                        .failureUrl("/organiser/login?failed"))
+                .logout(logout -> logout.logoutUrl("/sign-out").logoutSuccessUrl("/"))
+                .exceptionHandling(handling -> handling
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/juror/sign-in"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/juror/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/organiser/login"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/**")))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "frame-ancestors 'none'")));

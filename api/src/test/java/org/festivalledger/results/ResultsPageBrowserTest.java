@@ -1,6 +1,7 @@
 package org.festivalledger.results;
 
 import org.festivalledger.Api.Reply;
+import org.festivalledger.HeadlessChromium;
 import org.festivalledger.Judging;
 import org.festivalledger.LedgerTestApplication;
 import org.junit.jupiter.api.AfterAll;
@@ -8,17 +9,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 
@@ -32,13 +26,11 @@ import static org.festivalledger.Api.ORGANISER;
  */
 class ResultsPageBrowserTest extends LedgerTestApplication {
 
-    static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static ChromeDriver browser;
 
     @BeforeAll
     static void startBrowser() throws IOException {
         browser = HeadlessChromium.start();
-        Files.createDirectories(SCREENSHOTS);
     }
 
     @AfterAll
@@ -129,25 +121,6 @@ class ResultsPageBrowserTest extends LedgerTestApplication {
     }
 
     private void screenshot(String name) throws IOException {
-        File shot = browser.getScreenshotAs(OutputType.FILE);
-        Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** Debian's Chromium and ChromeDriver, started as the project's browser tests require. */
-    static final class HeadlessChromium {
-
-        private static final String BROWSER = "/usr/bin/chromium";
-        private static final String DRIVER = "/usr/bin/chromedriver";
-
-        static ChromeDriver start() {
-            assertThat(Path.of(BROWSER)).as("the browser tests need Debian's chromium and chromium-driver "
-                    + "(apt-get install chromium chromium-driver; .ci/run installs them)").exists();
-            assertThat(Path.of(DRIVER)).exists();
-            ChromeOptions options = new ChromeOptions().setBinary(BROWSER)
-                    .addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking");
-            ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-                    .build();
-            return new ChromeDriver(service, options);
-        }
+        HeadlessChromium.screenshot(browser, name);
     }
 }

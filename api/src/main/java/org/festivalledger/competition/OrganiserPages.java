@@ -1,0 +1,170 @@
+package org.festivalledger.competition;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.festivalledger.award.ConferAward;
+import org.festivalledger.http.CommandDispatch;
+import org.festivalledger.http.ProjectionProgress;
+import org.festivalledger.ledger.LedgerLog;
+import org.festivalledger.programme.ProgrammeSchedule;
+import org.festivalledger.publication.PublishResults;
+import org.festivalledger.rules.InvalidInput;
+import org.festivalledger.rules.RuleViolation;
+import org.festivalledger.rules.StateConflict;
+import org.festivalledger.rules.UnknownEntity;
+import org.festivalledger.standings.JudgingBoard;
+import org.festivalledger.standings.JudgingRecord;
+import org.festivalledger.submission.SubmissionRegister;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.security.core.Authentication;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The organiser's pages around a competition: sign-in, the competitions, one competition's rounds and awards
+ * (conferring one, publishing the results), and its schedule with warnings.
+ */
+@Controller
+class OrganiserPages {
+
+    private final CompetitionCatalogue catalogue;
+    private final JudgingBoard board;
+    private final SubmissionRegister register;
+    private final ProgrammeSchedule programme;
+    private final CommandDispatch dispatch;
+    private final ProjectionProgress progress;
+    private final LedgerLog ledger;
+    private final Clock clock;
+
+    OrganiserPages(CompetitionCatalogue catalogue, JudgingBoard board, SubmissionRegister register,
+                   ProgrammeSchedule programme, CommandDispatch dispatch, ProjectionProgress progress,
+                   LedgerLog ledger, Clock clock) {
+        this.catalogue = catalogue;
+        this.board = board;
+        this.register = register;
+        this.programme = programme;
+        this.dispatch = dispatch;
+        this.progress = progress;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    /** A round as the overview lists it. */
+    record RoundLine(String roundId, String name, boolean open, String aggregation, int entries, int scores) {
+    }
+
+    /** An award as the overview lists it, with the film's title. */
+    record AwardLine(String awardId, String categoryId, String submissionId, String title, String citation,
+                     boolean revoked) {
+    }
+
+    /** Who the masthead says is signed in, on every page of this controller. */
+    @ModelAttribute("signedInAs")
+    String signedInAs(Authentication authentication) {
+        return authentication == null ? null : authentication.getName();
+    }
+
+    @GetMapping("/organiser/login")
+    String login() {
+        return "organiser/login";
+    }
+
+    @GetMapping("/organiser")
+    String competitions(Model model) {
+        model.addAttribute("competitions", catalogue.all());
+        return "organiser/competitions";
+    }
+
+    @GetMapping("/organiser/competitions/{competitionId}")
+    String competition(@PathVariable String competitionId, HttpServletResponse response, Model model) {
+        return show(competitionId, Map.of(), null, response, model);
+    }
+
+    @PostMapping("/organiser/competitions/{competitionId}/awards")
+    String confer(@PathVariable String competitionId, @RequestParam Map<String, String> form,
+                  HttpServletResponse response, Model model) {
+        try {
+            settle(dispatch.send(new ConferAward(competitionId, UUID.randomUUID().toString(), form.get("categoryId"),
+                    form.getOrDefault("submissionId", "").strip(), form.getOrDefault("citation", "").strip(),
+                    ledger.head().position()), null).position());
+            return "redirect:/organiser/competitions/" + competitionId + "?conferred";
+        } catch (InvalidInput refused) {
+            response.setStatus(HttpStatus.BAD_REQUEST.value());
+            return show(competitionId, form, "The award was not conferred: " + String.join("; ", refused.errors()
+                    .stream().map(error -> error.field() + " " + error.message()).toList()), response, model);
+        } catch (RuleViolation | StateConflict | UnknownEntity refused) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return show(competitionId, form, refused.getMessage(), response, model);
+        }
+    }
+
+    @PostMapping("/organiser/competitions/{competitionId}/publication")
+    String publish(@PathVariable String competitionId, HttpServletResponse response, Model model) {
+        try {
+            settle(dispatch.send(new PublishResults(competitionId, clock.instant()), null).position());
+            return "redirect:/organiser/competitions/" + competitionId + "?published";
+        } catch (RuleViolation | StateConflict | UnknownEntity refused) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return show(competitionId, Map.of(), refused.getMessage(), response, model);
+        }
+    }
+
+    @GetMapping("/organiser/competitions/{competitionId}/schedule")
+    String schedule(@PathVariable String competitionId, HttpServletResponse response, Model model) {
+        CompetitionView competition = catalogue.find(competitionId).orElse(null);
+        if (competition == null) {
+            return notFound(response, model);
+        }
+        model.addAttribute("competition", competition);
+        model.addAttribute("schedule", programme.organiserSchedule(competitionId, programme.festivalZone()));
+        model.addAttribute("zone", programme.festivalZone());
+        return "organiser/schedule";
+    }
+
+    private String show(String competitionId, Map<String, String> typed, String problem,
+                        HttpServletResponse response, Model model) {
+        CompetitionView competition = catalogue.find(competitionId).orElse(null);
+        if (competition == null) {
+            return notFound(response, model);
+        }
+        model.addAttribute("competition", competition);
+        model.addAttribute("rounds", board.read(competitionId, record -> record.rounds.values().stream()
+                .map(round -> new RoundLine(round.roundId, round.name, round.open, String.valueOf(round.aggregation),
+                        round.activeEntries().size(), round.countingScores().size())).toList()).orElse(List.of()));
+        model.addAttribute("awards", board.read(competitionId, record -> record.awards.values().stream()
+                .map(OrganiserPages::line).toList()).orElse(List.of()).stream()
+                .map(award -> new AwardLine(award.awardId(), award.categoryId(), award.submissionId(),
+                        register.find(award.submissionId()).map(view -> view.title()).orElse(award.submissionId()),
+                        award.citation(), award.revoked())).toList());
+        model.addAttribute("published", board.read(competitionId, record -> record.publication != null)
+                .orElse(false));
+        model.addAttribute("values", typed);
+        model.addAttribute("problem", problem);
+        return "organiser/competition";
+    }
+
+    private static AwardLine line(JudgingRecord.Award award) {
+        return new AwardLine(award.conferral().awardId(), award.conferral().categoryId(),
+                award.conferral().submissionId(), null, award.conferral().citation(), award.revoked());
+    }
+
+    private static String notFound(HttpServletResponse response, Model model) {
+        response.setStatus(HttpStatus.NOT_FOUND.value());
+        model.addAttribute("status", 404);
+        return "error";
+    }
+
+    private void settle(long position) {
+        progress.awaitPosition(position, Duration.ofSeconds(5));
+    }
+}

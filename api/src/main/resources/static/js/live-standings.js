@@ -1,0 +1,49 @@
+// Keeps the organiser's standings table current from the page's event stream. The table is complete
+// without this script; it only saves a reload. Text is set with textContent, never as HTML.
+(function () {
+    "use strict";
+    var section = document.getElementById("standings");
+    if (!section || !window.EventSource) {
+        return;
+    }
+    var rows = document.getElementById("rows");
+    var live = document.getElementById("live");
+    var source = new EventSource(section.getAttribute("data-stream"));
+
+    function cell(text, className) {
+        var td = document.createElement("td");
+        td.textContent = text === null || text === undefined ? "" : String(text);
+        if (className) {
+            td.className = className;
+        }
+        return td;
+    }
+
+    source.addEventListener("standings", function (event) {
+        var standings = JSON.parse(event.data);
+        var body = document.createDocumentFragment();
+        standings.rows.forEach(function (row) {
+            var tr = document.createElement("tr");
+            tr.setAttribute("data-entry", row.submissionId);
+            tr.appendChild(cell(row.rank, "num"));
+            var film = cell(row.title);
+            var id = document.createElement("span");
+            id.className = "team";
+            id.textContent = " " + row.submissionId;
+            film.appendChild(id);
+            tr.appendChild(film);
+            tr.appendChild(cell(row.score, "num score"));
+            tr.appendChild(cell(row.scoresCount, "num count"));
+            tr.appendChild(cell(row.complete ? "complete" : "incomplete", row.complete ? "done" : "todo"));
+            body.appendChild(tr);
+        });
+        rows.replaceChildren(body);
+        document.getElementById("coverage").textContent =
+            standings.completeEntries + " of " + standings.entries + " complete";
+        document.getElementById("position").textContent = standings.ledgerPosition;
+        live.textContent = "· live, updated " + new Date().toLocaleTimeString();
+    });
+    source.onerror = function () {
+        live.textContent = "· live updates paused; reload to resume";
+    };
+})();

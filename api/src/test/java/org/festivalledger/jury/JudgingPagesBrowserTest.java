@@ -1,0 +1,178 @@
+package org.festivalledger.jury;
+
+import org.festivalledger.Api.Reply;
+import org.festivalledger.HeadlessChromium;
+import org.festivalledger.Judging;
+import org.festivalledger.LedgerTestApplication;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.festivalledger.Api.ORGANISER;
+
+/**
+ * The juror's and the organiser's pages in real headless Chromium, side by side: a juror signs in by link,
+ * scores, is told off for an out-of-range mark (what they typed kept), revises with a reason; meanwhile the
+ * organiser's standings page, never reloaded, shows the new score. A conflicted entry is never on the juror's
+ * list, and a form posted without its CSRF token is refused.
+ */
+class JudgingPagesBrowserTest extends LedgerTestApplication {
+
+    private static ChromeDriver juror;
+    private static ChromeDriver organiser;
+
+    @BeforeAll
+    static void startBrowsers() {
+        juror = HeadlessChromium.start();
+        organiser = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopBrowsers() {
+        if (juror != null) {
+            juror.quit();
+        }
+        if (organiser != null) {
+            organiser.quit();
+        }
+    }
+
+    @Test
+    void aJurorScoresAndRevisesWhileTheOrganisersStandingsFollowLive() throws Exception {
+        Judging judging = Judging.with(api, "pages-" + java.util.UUID.randomUUID().toString().substring(0, 6), 4, 3);
+        String competition = judging.competition;
+        assertThat(judging.openRound("preliminary", 3, "MEAN", 2).status()).isEqualTo(201);
+        assertThat(judging.autoAssign("preliminary").status()).isEqualTo(200);
+        Reply conflict = api.post("/api/competitions/" + competition + "/jurors/juror-2/conflicts").as(ORGANISER)
+                .json(Map.of("submissionId", judging.entries.get(0), "reason", "edited the film")).send();
+        assertThat(conflict.status()).as(conflict.toString()).isEqualTo(201);
+        api.get("/api/competitions/" + competition + "/rounds?minPosition=" + conflict.ledgerPosition())
+                .as(ORGANISER).send();
+
+        // The organiser signs in and opens the round's standings.
+        String roundPage = url("/organiser/competitions/" + competition + "/rounds/preliminary");
+        organiser.manage().window().setSize(new Dimension(1280, 900));
+        organiser.get(roundPage);
+        assertThat(organiser.getCurrentUrl()).contains("/organiser/login");
+        organiser.findElement(By.id("username")).sendKeys("organiser");
+        organiser.findElement(By.id("password")).sendKeys("organiser-demo");
+        organiser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(organiser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().startsWith(roundPage));
+        assertThat(organiser.findElement(By.tagName("h1")).getText()).isEqualTo("preliminary");
+        assertThat(organiser.findElement(By.id("coverage")).getText()).isEqualTo("0 of 4 complete");
+        assertThat(countOf(judging.entries.get(1))).isEqualTo("0");
+        HeadlessChromium.screenshot(organiser, "organiser-standings-before");
+
+        // The juror signs in by link; the token does not stay in the address bar.
+        juror.manage().window().setSize(new Dimension(390, 844));
+        juror.get(url("/juror/sign-in?token=" + judging.jurorTokens.get("juror-2")));
+        assertThat(juror.getCurrentUrl()).endsWith("/juror").doesNotContain("token");
+        List<String> listed = juror.findElements(By.cssSelector("tr[data-entry]")).stream()
+                .map(row -> row.getAttribute("data-entry")).toList();
+        assertThat(listed).as("never the conflicted entry").hasSize(3).doesNotContain(judging.entries.get(0));
+        assertThat(juror.findElement(By.cssSelector(".progress")).getText()).isEqualTo("0 of 3 scored");
+        HeadlessChromium.screenshot(juror, "juror-entries");
+
+        String entry = judging.entries.get(1);
+        juror.findElement(By.cssSelector("tr[data-entry='" + entry + "'] a")).click();
+        assertThat(juror.findElement(By.tagName("h1")).getText()).isEqualTo("Film 2");
+        assertThat(juror.findElement(By.cssSelector("label[for='marks.artistic-impact'] .hint")).getText())
+                .contains("from 0 to 10").contains("weight 0.4");
+        type("marks.artistic-impact", "11");
+        type("marks.thematic-expression", "7");
+        type("marks.innovative-ai-use", "8");
+        type("comment", "Bold and strange");
+        juror.findElement(By.cssSelector("form.score button")).click();
+        WebElement error = juror.findElement(By.id("marks.artistic-impact-error"));
+        assertThat(error.getText()).contains("between 0 and 10");
+        assertThat(juror.findElement(By.id("marks.artistic-impact")).getAttribute("value")).isEqualTo("11");
+        assertThat(juror.findElement(By.id("marks.thematic-expression")).getAttribute("value")).isEqualTo("7");
+        assertThat(juror.findElement(By.id("comment")).getAttribute("value")).isEqualTo("Bold and strange");
+        HeadlessChromium.screenshot(juror, "juror-entry-validation");
+
+        type("marks.artistic-impact", "9");
+        juror.findElement(By.cssSelector("form.score button")).click();
+        assertThat(juror.findElement(By.cssSelector(".notice")).getText()).contains("recorded");
+        // The organiser's page was not reloaded: the stream brought the score (0.4·9 + 0.3·7 + 0.3·8 = 8.1).
+        new WebDriverWait(organiser, Duration.ofSeconds(10)).until(driver -> "1".equals(countOf(entry)));
+        assertThat(scoreOf(entry)).isEqualTo("8.1");
+        HeadlessChromium.screenshot(organiser, "organiser-standings-live");
+
+        // A revision needs a reason; with one it is recorded and the standings follow again.
+        type("marks.artistic-impact", "5");
+        juror.findElement(By.cssSelector("form.score button")).click();
+        assertThat(juror.findElement(By.id("reason-error")).getText()).contains("required");
+        assertThat(juror.findElement(By.id("marks.artistic-impact")).getAttribute("value")).isEqualTo("5");
+        type("reason", "rewatched on a big screen");
+        juror.findElement(By.cssSelector("form.score button")).click();
+        assertThat(juror.findElement(By.cssSelector(".notice")).getText()).contains("recorded");
+        HeadlessChromium.screenshot(juror, "juror-entry-revised");
+        new WebDriverWait(organiser, Duration.ofSeconds(10)).until(driver -> "6.5".equals(scoreOf(entry)));
+        juror.get(url("/juror"));
+        assertThat(juror.findElement(By.cssSelector("tr[data-entry='" + entry + "'] td:last-child")).getText())
+                .isEqualTo("scored, revised 1×");
+
+        // A form posted without its CSRF token is refused, and records nothing.
+        long before = ledger.head().position();
+        Cookie session = juror.manage().getCookieNamed("JSESSIONID");
+        HttpResponse<String> forged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(url("/juror/rounds/preliminary/entries/" + entry)))
+                .header("Cookie", "JSESSIONID=" + session.getValue())
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("marks.artistic-impact=1&marks.thematic-expression=1"
+                        + "&marks.innovative-ai-use=1&reason=forged")).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(forged.statusCode()).isEqualTo(403);
+        assertThat(ledger.head().position()).isEqualTo(before);
+
+        // The conflicted entry's page is not reachable by address either.
+        juror.get(url("/juror/rounds/preliminary/entries/" + judging.entries.get(0)));
+        assertThat(juror.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+    }
+
+    @Test
+    void aForgedSignInLinkIsRefusedAndThePagesNeedASignIn() throws IOException {
+        ChromeDriver stranger = juror;
+        stranger.manage().deleteAllCookies();
+        stranger.get(url("/juror/sign-in?token=jt_not_a_real_token"));
+        assertThat(stranger.findElement(By.cssSelector(".problem")).getText()).contains("not valid");
+        stranger.get(url("/juror"));
+        assertThat(stranger.getCurrentUrl()).contains("/juror/sign-in");
+        stranger.get(url("/organiser"));
+        assertThat(stranger.getCurrentUrl()).contains("/organiser/login");
+        HeadlessChromium.screenshot(stranger, "organiser-login");
+    }
+
+    private void type(String id, String text) {
+        WebElement field = juror.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private String countOf(String entry) {
+        return organiser.findElement(By.cssSelector("tr[data-entry='" + entry + "'] .count")).getText();
+    }
+
+    private String scoreOf(String entry) {
+        return organiser.findElement(By.cssSelector("tr[data-entry='" + entry + "'] .score")).getText();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

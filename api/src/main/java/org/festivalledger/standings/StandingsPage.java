@@ -119,7 +119,7 @@ class StandingsPage {
             return "redirect:/organiser/competitions/" + competitionId + "/rounds/" + roundId + "?shortlisted";
         } catch (TieAtCutOff tie) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
-            return show(competitionId, roundId, typed, tie.getMessage(), tie, response, model);
+            return show(competitionId, roundId, typed, null, tie, response, model);
         } catch (InvalidInput refused) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             String fields = String.join("; ", refused.errors().stream()

@@ -67,6 +67,7 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
 
         // The organiser signs in and opens the round's standings.
         String roundPage = url("/organiser/competitions/" + competition + "/rounds/preliminary");
+        organiser.manage().deleteAllCookies();
         organiser.manage().window().setSize(new Dimension(1280, 900));
         organiser.get(roundPage);
         assertThat(organiser.getCurrentUrl()).contains("/organiser/login");
@@ -143,6 +144,60 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         // The conflicted entry's page is not reachable by address either.
         juror.get(url("/juror/rounds/preliminary/entries/" + judging.entries.get(0)));
         assertThat(juror.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
+    }
+
+    @Test
+    void theOrganiserDecidesATieDrawsTheShortlistConfersAndPublishesFromThePages() throws Exception {
+        // Films 3, 4 and 5 share a score; a shortlist of three cuts through them.
+        Judging judging = Judging.judgedAndClosed(api, "decide", new int[]{1, 2, 5, 5, 5, 9, 10});
+        String competition = judging.competition;
+        signInAsOrganiser();
+        organiser.get(url("/organiser/competitions/" + competition + "/rounds/preliminary"));
+        organiser.findElement(By.id("size")).sendKeys("3");
+        organiser.findElement(By.id("rationale")).sendKeys("Four films to the final");
+        organiser.findElement(By.cssSelector("form[action$='/shortlist'] button")).click();
+        WebElement tie = organiser.findElement(By.id("tie"));
+        assertThat(tie.getText()).contains("A tie across the cut-off").contains(judging.entries.get(2));
+        assertThat(organiser.findElement(By.id("size")).getAttribute("value")).as("the form keeps what was typed")
+                .isEqualTo("3");
+        HeadlessChromium.screenshot(organiser, "organiser-shortlist-tie");
+        String below = tie.findElements(By.tagName("span")).get(1).getText().split(", ")[0];
+        String other = tie.findElements(By.tagName("span")).get(1).getText().split(", ")[1];
+        organiser.findElement(By.id("override0.submissionId")).sendKeys(below);
+        organiser.findElement(By.id("override0.reason")).sendKeys("strongest on the key criterion");
+        organiser.findElement(By.id("override1.submissionId")).sendKeys(other);
+        new org.openqa.selenium.support.ui.Select(organiser.findElement(By.id("override1.action")))
+                .selectByValue("EXCLUDE");
+        organiser.findElement(By.id("override1.reason")).sendKeys("weaker ending");
+        organiser.findElement(By.cssSelector("form[action$='/shortlist'] button")).click();
+        assertThat(organiser.findElement(By.cssSelector(".notice")).getText()).contains("shortlist is recorded");
+        assertThat(organiser.findElements(By.cssSelector("#shortlist-heading ~ ol li"))).hasSize(4);
+        HeadlessChromium.screenshot(organiser, "organiser-shortlist");
+
+        organiser.get(url("/organiser/competitions/" + competition));
+        organiser.findElement(By.id("submissionId")).sendKeys(judging.entries.get(5));
+        organiser.findElement(By.id("citation")).sendKeys("A kite that flies in every frame");
+        organiser.findElement(By.cssSelector("form[action$='/awards'] button")).click();
+        assertThat(organiser.findElement(By.cssSelector(".notice")).getText()).contains("award is recorded");
+        organiser.findElement(By.cssSelector("form[action$='/publication'] button")).click();
+        assertThat(organiser.findElement(By.cssSelector(".notice")).getText()).contains("published");
+        HeadlessChromium.screenshot(organiser, "organiser-competition");
+        organiser.get(url("/organiser/competitions/" + competition + "/schedule"));
+        assertThat(organiser.findElement(By.tagName("h1")).getText()).isEqualTo("Schedule");
+        HeadlessChromium.screenshot(organiser, "organiser-schedule");
+
+        organiser.get(url("/competitions/" + competition));
+        assertThat(organiser.findElement(By.cssSelector(".award .citation")).getText())
+                .contains("A kite that flies in every frame");
+    }
+
+    private void signInAsOrganiser() {
+        organiser.manage().deleteAllCookies();
+        organiser.get(url("/organiser/login"));
+        organiser.findElement(By.id("username")).sendKeys("organiser");
+        organiser.findElement(By.id("password")).sendKeys("organiser-demo");
+        organiser.findElement(By.cssSelector("form button[type=submit]")).click();
+        new WebDriverWait(organiser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/organiser"));
     }
 
     @Test

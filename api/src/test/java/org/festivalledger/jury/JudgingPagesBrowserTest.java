@@ -155,7 +155,7 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         organiser.get(url("/organiser/competitions/" + competition + "/rounds/preliminary"));
         organiser.findElement(By.id("size")).sendKeys("3");
         organiser.findElement(By.id("rationale")).sendKeys("Four films to the final");
-        organiser.findElement(By.cssSelector("form[action$='/shortlist'] button")).click();
+        organiser.findElement(By.cssSelector("form[action*='/shortlist'] button")).click();
         WebElement tie = organiser.findElement(By.id("tie"));
         assertThat(tie.getText()).contains("A tie across the cut-off").contains(judging.entries.get(2));
         assertThat(organiser.findElement(By.id("size")).getAttribute("value")).as("the form keeps what was typed")
@@ -169,7 +169,7 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         new org.openqa.selenium.support.ui.Select(organiser.findElement(By.id("override1.action")))
                 .selectByValue("EXCLUDE");
         organiser.findElement(By.id("override1.reason")).sendKeys("weaker ending");
-        organiser.findElement(By.cssSelector("form[action$='/shortlist'] button")).click();
+        organiser.findElement(By.cssSelector("form[action*='/shortlist'] button")).click();
         assertThat(organiser.findElement(By.cssSelector(".notice")).getText()).contains("shortlist is recorded");
         assertThat(organiser.findElements(By.cssSelector("#shortlist-heading ~ ol li"))).hasSize(4);
         HeadlessChromium.screenshot(organiser, "organiser-shortlist");

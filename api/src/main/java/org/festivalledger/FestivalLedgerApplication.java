@@ -1,5 +1,6 @@
 package org.festivalledger;
 
+import org.festivalledger.storage.StandaloneStore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -11,7 +12,11 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class FestivalLedgerApplication {
 
-    public static void main(String[] args) {
+    public static void main(String[] args) throws Exception {
+        if (args.length > 0 && args[0].equals("store")) {
+            StandaloneStore.run(args);
+            return;
+        }
         quietAxon();
         SpringApplication.run(FestivalLedgerApplication.class, args);
     }

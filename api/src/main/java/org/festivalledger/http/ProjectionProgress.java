@@ -16,17 +16,22 @@ import java.util.OptionalLong;
 @Component
 public class ProjectionProgress {
 
+    private static final java.util.Set<String> POLICIES = java.util.Set.of("entry-drops");
+
     private final EventProcessingConfiguration processing;
 
     ProjectionProgress(EventProcessingConfiguration processing) {
         this.processing = processing;
     }
 
-    /** The lowest position every processor has handled (the read models are at least this fresh). */
+    /**
+     * The lowest position every view of this node has handled (the read models are at least this fresh). The
+     * policy ({@code entry-drops}) serves no reads, and with several nodes it runs on another node's segment.
+     */
     public long position() {
         long lowest = Long.MAX_VALUE;
         for (var processor : processing.eventProcessors().values()) {
-            if (processor instanceof StreamingEventProcessor streaming) {
+            if (processor instanceof StreamingEventProcessor streaming && !POLICIES.contains(processor.getName())) {
                 Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
                 if (status.isEmpty()) {
                     return 0;

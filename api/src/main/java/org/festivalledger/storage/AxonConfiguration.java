@@ -14,7 +14,10 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
+import org.festivalledger.competition.CompetitionCatalogue;
+import org.festivalledger.programme.ProgrammeSchedule;
 import org.festivalledger.standings.JudgingBoard;
+import org.festivalledger.submission.SubmissionRegister;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -41,6 +44,7 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,6 +53,9 @@ import java.util.Map;
  */
 @Configuration(proxyBeanMethods = false)
 class AxonConfiguration {
+
+    /** The processing group of the policy that takes withdrawn entries out of open rounds. */
+    static final String POLICY_GROUP = "entry-drops";
 
     /** Command metadata copied onto every event the command causes: who, in which role, and why. */
     static final String[] AUDIT_METADATA = {"actor", "role", "reason", "idempotencyKey"};
@@ -130,25 +137,46 @@ class AxonConfiguration {
     }
 
     @Bean
-    Cache judgingCache() {
-        return new WeakReferenceCache();
+    Cache judgingCache(LedgerLog ledger) {
+        return new LedgerCheckedCache(new WeakReferenceCache(), ledger);
     }
 
     /**
-     * The judging board is an in-memory view that every node keeps whole: its processor's token lives in
-     * memory and starts where the board's last saved snapshot ends (see {@link JudgingBoard}).
+     * The views every node keeps whole in memory. Their processors keep their tokens in memory, so several nodes
+     * on one MongoDB each see every event: the judging board starts where its last saved snapshot ends (see
+     * {@link JudgingBoard}); the catalogue, the register and the schedule fold the ledger from the start.
      */
     @Bean
-    ConfigurerModule judgingBoardProcessor(JudgingBoard board) {
-        return configurer -> configurer.eventProcessing()
-                .registerTokenStore(JudgingBoard.PROCESSING_GROUP, configuration -> new InMemoryTokenStore())
-                .registerTrackingEventProcessorConfiguration(JudgingBoard.PROCESSING_GROUP, configuration ->
-                        TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200)
-                                .andInitialTrackingToken(source ->
-                                        new GlobalSequenceTrackingToken(board.restoredPosition())));
+    ConfigurerModule nodeLocalViews(JudgingBoard board) {
+        return configurer -> {
+            var processing = configurer.eventProcessing();
+            processing.registerTokenStore(JudgingBoard.PROCESSING_GROUP, configuration -> new InMemoryTokenStore())
+                    .registerTrackingEventProcessorConfiguration(JudgingBoard.PROCESSING_GROUP, configuration ->
+                            TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200)
+                                    .andInitialTrackingToken(source ->
+                                            new GlobalSequenceTrackingToken(board.restoredPosition())));
+            for (String group : List.of(CompetitionCatalogue.PROCESSING_GROUP, SubmissionRegister.PROCESSING_GROUP,
+                    ProgrammeSchedule.PROCESSING_GROUP)) {
+                processing.registerTokenStore(group, configuration -> new InMemoryTokenStore())
+                        .registerTrackingEventProcessorConfiguration(group, configuration ->
+                                TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200));
+            }
+        };
     }
 
-    /** Every projection follows the ledger in its own tracking processor, with its token in MongoDB. */
+    /**
+     * Policies act once per event across all nodes: their tokens are in MongoDB, claimed per segment. Two
+     * segments and two threads per node: one node alone processes both, and {@link SegmentBalancer} hands one
+     * to a second node when there is one.
+     */
+    @Bean
+    ConfigurerModule policies() {
+        return configurer -> configurer.eventProcessing().registerTrackingEventProcessorConfiguration(
+                POLICY_GROUP, configuration -> TrackingEventProcessorConfiguration.forParallelProcessing(2)
+                        .andInitialSegmentsCount(2).andBatchSize(50));
+    }
+
+    /** Everything else follows the ledger in its own tracking processor, with its token in MongoDB. */
     @Bean
     ConfigurerModule trackingProcessors() {
         return configurer -> configurer.eventProcessing().usingTrackingEventProcessors();

@@ -406,6 +406,11 @@ public class LedgerLog {
     }
 
     /** The highest sequence number of an aggregate, by galloping exact-key probes. */
+    /** Whether the aggregate has an event with this sequence number: one exact-key lookup. */
+    public boolean hasSequence(String aggregateId, long sequence) {
+        return sequenceExists(aggregateId, sequence);
+    }
+
     public Optional<Long> lastSequence(String aggregateId) {
         if (!sequenceExists(aggregateId, 0)) {
             return Optional.empty();

@@ -35,6 +35,13 @@ class DeploymentFilesTest {
         assertThat(app.get("build")).isEqualTo(".");
         assertThat(((Map<String, String>) app.get("environment")).get("MONGODB_URI"))
                 .isEqualTo("mongodb://mongo:27017/?replicaSet=rs0");
+        Map<String, Object> second = services.get("app-2");
+        assertThat(second.get("build")).as("a second app node on the same ledger").isEqualTo(".");
+        assertThat(((Map<String, String>) second.get("environment")).get("MONGODB_URI"))
+                .isEqualTo(((Map<String, String>) app.get("environment")).get("MONGODB_URI"));
+        assertThat((List<String>) second.get("command")).as("only one node loads the demo")
+                .doesNotContain("--ledger.demo.enabled=true").contains("--ledger.node-id=app-2");
+        assertThat((List<String>) app.get("command")).contains("--ledger.node-id=app-1");
         assertThat((List<String>) app.get("command")).contains("--ledger.demo.enabled=true");
         assertThat(((Map<String, Map<String, String>>) app.get("depends_on")).get("mongo"))
                 .containsEntry("condition", "service_healthy");

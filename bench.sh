@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark from a clean checkout:  ./bench.sh ledger   or   ./bench.sh judging [entries jurors]
+# Runs a benchmark from a clean checkout:  ./bench.sh ledger | judging [entries jurors] | timetravel [entries] | festival [entries jurors]
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -B -q package -DskipTests

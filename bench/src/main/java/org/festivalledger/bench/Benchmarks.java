@@ -15,8 +15,9 @@ public final class Benchmarks {
             case "ledger" -> LedgerBenchmark.main(rest);
             case "judging" -> JudgingBenchmark.main(rest);
             case "timetravel" -> TimeTravelBenchmark.main(rest);
+            case "festival" -> JudgingBenchmark.festival(rest);
             default -> {
-                System.err.println("usage: java -jar bench/target/festival-ledger-bench.jar ledger | judging [entries jurors] | timetravel [entries]");
+                System.err.println("usage: java -jar bench/target/festival-ledger-bench.jar ledger | judging [entries jurors] | timetravel [entries] | festival [entries jurors]");
                 System.exit(2);
             }
         }

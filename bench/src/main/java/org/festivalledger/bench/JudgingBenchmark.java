@@ -56,6 +56,19 @@ public final class JudgingBenchmark {
     }
 
     public static void main(String[] args) throws Exception {
+        run(args, false);
+    }
+
+    /**
+     * The festival-scale run ({@code ./bench.sh festival}): the judging run plus a second round (the first
+     * round's shortlist of 1,000, five jurors each), a full replay of every view, and the raw store's own
+     * insert and scan rates measured in the same run on the same data, for comparison.
+     */
+    public static void festival(String[] args) throws Exception {
+        run(args, true);
+    }
+
+    private static void run(String[] args, boolean festival) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int jurors = args.length > 1 ? Integer.parseInt(args[1]) : 100;
         Path jar = Path.of("api/target/festival-ledger.jar");
@@ -75,14 +88,17 @@ public final class JudgingBenchmark {
             bench.awaitUp();
             System.out.printf("Judging benchmark: %d entries, %d jurors, 5 per entry, 3 criteria; %d cores, Java %s%n",
                     entries, jurors, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            bench.run(entries, jurors, app.pid());
+            bench.run(entries, jurors, app.pid(), festival);
         } finally {
             app.destroy();
             app.waitFor(30, TimeUnit.SECONDS);
         }
+        if (festival) {
+            RawBaseline.report(data);
+        }
     }
 
-    private void run(int entries, int jurors, long pid) throws Exception {
+    private void run(int entries, int jurors, long pid, boolean festival) throws Exception {
         Map<String, Object> competition = Map.of("id", COMPETITION, "name", "Bench unit", "edition", "2026",
                 "criteria", List.of(criterion("artistic-impact", 0.4), criterion("thematic-expression", 0.3),
                         criterion("innovative-ai-use", 0.3)),
@@ -120,33 +136,11 @@ public final class JudgingBenchmark {
         Collections.shuffle(work, new java.util.Random(7));
 
         // 1. All scores through HTTP with 16 concurrent clients.
-        AtomicLong failures = new AtomicLong();
-        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
-        ExecutorService clients = Executors.newFixedThreadPool(16);
-        long start = System.nanoTime();
-        List<Future<?>> futures = new ArrayList<>();
-        int slice = (work.size() + 15) / 16;
-        for (int c = 0; c < 16; c++) {
-            List<String[]> mine = work.subList(Math.min(work.size(), c * slice), Math.min(work.size(), (c + 1) * slice));
-            futures.add(clients.submit(() -> {
-                java.util.Random random = new java.util.Random(mine.size());
-                for (String[] item : mine) {
-                    long t0 = System.nanoTime();
-                    HttpResponse<String> response = post(round() + "/scores", item[0], score(item[1], random),
-                            "application/json");
-                    latencies.add(System.nanoTime() - t0);
-                    if (response.statusCode() != 201) {
-                        failures.incrementAndGet();
-                    }
-                }
-                return null;
-            }));
-        }
-        for (Future<?> future : futures) {
-            future.get();
-        }
-        double loadSeconds = (System.nanoTime() - start) / 1e9;
-        clients.shutdown();
+        long before = JSON.readTree(get("/api/audit/head", null).body()).get("position").asLong();
+        Load load = scoreAll(work, round());
+        double loadSeconds = load.seconds();
+        List<Long> latencies = load.latencies();
+        AtomicLong failures = load.failures();
         JsonNode head = JSON.readTree(get("/api/audit/head", null).body());
         get(round() + "/standings?minPosition=" + head.get("position").asLong(), ORGANISER);
 
@@ -173,7 +167,94 @@ public final class JudgingBenchmark {
                 percentile(pushes, 50), percentile(pushes, 99));
         System.out.printf(Locale.ROOT, "| ledger events | %,d |%n", JSON.readTree(get("/api/audit/head", null).body())
                 .get("position").asLong());
+        long afterRound = JSON.readTree(get("/api/audit/head", null).body()).get("position").asLong();
+        System.out.printf(Locale.ROOT, "| events recorded during the scoring | %,d = %,.0f events/s |%n",
+                afterRound - before, (afterRound - before) / loadSeconds);
+        if (festival) {
+            finalRound(tokens, Math.max(1, Math.min(1000, entries / 10)));
+        }
         System.out.printf(Locale.ROOT, "| application peak RSS | %s |%n", peakRss(pid));
+    }
+
+    private record Load(int commands, double seconds, List<Long> latencies, AtomicLong failures) {
+    }
+
+    /** Sends every score of {@code work} to {@code roundPath} with 16 concurrent clients. */
+    private Load scoreAll(List<String[]> work, String roundPath) throws Exception {
+        AtomicLong failures = new AtomicLong();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        int slice = (work.size() + 15) / 16;
+        for (int c = 0; c < 16; c++) {
+            List<String[]> mine = work.subList(Math.min(work.size(), c * slice), Math.min(work.size(), (c + 1) * slice));
+            futures.add(clients.submit(() -> {
+                java.util.Random random = new java.util.Random(mine.size());
+                for (String[] item : mine) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> response = post(roundPath + "/scores", item[0], score(item[1], random),
+                            "application/json");
+                    latencies.add(System.nanoTime() - t0);
+                    if (response.statusCode() != 201) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        clients.shutdown();
+        return new Load(work.size(), (System.nanoTime() - start) / 1e9, latencies, failures);
+    }
+
+    /**
+     * Round two: the first round closes, its top 1,000 (more if a tie straddles the cut-off) are shortlisted and
+     * judged again by five jurors each (a tenth of the entries for smaller runs); then every view is
+     * rebuilt from position 0.
+     */
+    private void finalRound(Map<String, String> tokens, int shortlistSize) throws Exception {
+        expect(200, post(round() + "/close", ORGANISER, "", "application/json"));
+        int size = shortlistSize;
+        HttpResponse<String> drawn;
+        do {
+            drawn = post(round() + "/shortlist", ORGANISER, "{\"size\":" + size
+                    + ",\"rationale\":\"the top of the preliminary round\"}", "application/json");
+            size += 10;
+        } while (drawn.statusCode() == 422 && drawn.body().contains("tie across the cut-off"));
+        expect(201, drawn);
+        String finalRound = "/api/competitions/" + COMPETITION + "/rounds/final";
+        expect(201, post("/api/competitions/" + COMPETITION + "/rounds", ORGANISER, "{\"id\":\"final\","
+                + "\"name\":\"Final\",\"jurorsPerEntry\":5,\"aggregation\":\"MEAN\",\"minScoresPerEntry\":5,"
+                + "\"entries\":\"SHORTLIST_OF:" + ROUND + "\"}", "application/json"));
+        HttpResponse<String> assigned = post(finalRound + "/assignments", ORGANISER, "{\"mode\":\"AUTO\"}",
+                "application/json");
+        expect(200, assigned);
+        long assignedAt = Long.parseLong(assigned.headers().firstValue("Ledger-Position").orElseThrow());
+        List<String[]> work = new ArrayList<>();
+        for (Map.Entry<String, String> juror : tokens.entrySet()) {
+            JSON.readTree(caughtUp(finalRound + "/assignments/mine?minPosition=" + assignedAt, juror.getValue(),
+                    assignedAt)).forEach(entry -> work.add(new String[] {juror.getValue(),
+                    entry.get("submissionId").asText()}));
+        }
+        Collections.shuffle(work, new java.util.Random(11));
+        long before = JSON.readTree(get("/api/audit/head", null).body()).get("position").asLong();
+        Load load = scoreAll(work, finalRound);
+        long after = JSON.readTree(get("/api/audit/head", null).body()).get("position").asLong();
+        System.out.printf(Locale.ROOT, "| final round: %,d scores through HTTP (16 clients) | %.1f s = %,.0f scores/s, "
+                        + "%,.0f events/s (%d refused) |%n", load.commands(), load.seconds(),
+                load.commands() / load.seconds(), (after - before) / load.seconds(), load.failures().get());
+        System.out.printf(Locale.ROOT, "| final round: score command latency p50 / p99 | %.1f / %.1f ms |%n",
+                percentile(load.latencies(), 50), percentile(load.latencies(), 99));
+        long t0 = System.nanoTime();
+        JsonNode check = JSON.readTree(expect(200, post("/api/audit/rebuild-check", ORGANISER, "",
+                "application/json")));
+        double replay = (System.nanoTime() - t0) / 1e9;
+        System.out.printf(Locale.ROOT, "| full replay: every view rebuilt from position 0 (%,d events) | %.1f s = "
+                        + "%,.0f events/s; digests equal the live views: %s |%n", check.get("position").asLong(), replay,
+                check.get("position").asLong() / replay, check.get("ok").asBoolean());
     }
 
     /** Reads as a careful client: again until the answer says the views have reached the position. */

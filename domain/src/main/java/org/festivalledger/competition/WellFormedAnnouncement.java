@@ -1,6 +1,7 @@
 package org.festivalledger.competition;
 
 import org.festivalledger.rules.Problems;
+import org.festivalledger.rules.TextKind;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -16,7 +17,9 @@ final class WellFormedAnnouncement {
     static Problems problemsOf(AnnounceCompetition announcement) {
         Problems problems = new Problems()
                 .requireText(announcement.competitionId(), "competitionId")
-                .requireText(announcement.name(), "name");
+                .requireText(announcement.name(), "name")
+                .limitText(announcement.name(), "name", TextKind.LINE)
+                .limitText(announcement.edition(), "edition", TextKind.LINE);
         checkCriteria(announcement.criteria(), problems);
         checkRules(announcement.rules(), problems);
         checkAwardCategories(announcement.awardCategories(), problems);
@@ -38,6 +41,7 @@ final class WellFormedAnnouncement {
                 continue;
             }
             checkId(criterion.id(), at + ".id", seen, problems);
+            problems.limitText(criterion.name(), at + ".name", TextKind.LINE);
             BigDecimal weight = criterion.weight();
             problems.requirePresent(weight, at + ".weight");
             if (weight != null) {
@@ -75,11 +79,12 @@ final class WellFormedAnnouncement {
                 continue;
             }
             checkId(category.id(), at + ".id", seen, problems);
+            problems.limitText(category.name(), at + ".name", TextKind.LINE);
         }
     }
 
     private static void checkId(String id, String field, Set<String> seen, Problems problems) {
-        problems.requireText(id, field);
+        problems.requireText(id, field).limitText(id, field, TextKind.LINE);
         if (id != null && !id.isBlank()) {
             problems.check(seen.add(id), field, "duplicates the id '" + id + "'");
         }

@@ -1,6 +1,7 @@
 package org.festivalledger.programme;
 
 import org.festivalledger.rules.Problems;
+import org.festivalledger.rules.TextKind;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -23,6 +24,7 @@ final class WellFormedProgramme {
         Problems problems = new Problems()
                 .requireText(command.venueId(), "id")
                 .requireText(command.name(), "name")
+                .limitText(command.name(), "name", TextKind.LINE)
                 .requirePresent(command.capacity(), "capacity")
                 .requirePresent(command.changeoverMinutes(), "changeoverMinutes");
         if (command.capacity() != null) {
@@ -39,6 +41,7 @@ final class WellFormedProgramme {
         Problems problems = new Problems()
                 .requireText(command.screeningId(), "id")
                 .requireText(command.title(), "title")
+                .limitText(command.title(), "title", TextKind.LINE)
                 .requireText(command.venueId(), "venueId")
                 .requirePresent(command.startsAt(), "startsAt");
         checkFilms(command.films(), problems);
@@ -46,7 +49,8 @@ final class WellFormedProgramme {
     }
 
     static Problems problemsOf(RescheduleScreening command) {
-        Problems problems = new Problems().requireText(command.screeningId(), "screeningId");
+        Problems problems = new Problems().requireText(command.screeningId(), "screeningId")
+                .limitText(command.reason(), "reason", TextKind.PROSE);
         checkFilms(command.films(), problems);
         return problems;
     }
@@ -54,7 +58,8 @@ final class WellFormedProgramme {
     static Problems problemsOf(ScheduleForumSession command) {
         Problems problems = new Problems()
                 .requireText(command.sessionId(), "id")
-                .requireText(command.title(), "title");
+                .requireText(command.title(), "title")
+                .limitText(command.title(), "title", TextKind.LINE);
         checkSpeakers(command.speakers(), problems);
         problems.requireText(command.venueId(), "venueId");
         checkTimes(command.startsAt(), command.endsAt(), problems);
@@ -98,7 +103,7 @@ final class WellFormedProgramme {
         for (int i = 0; i < speakers.size(); i++) {
             String speaker = speakers.get(i);
             String field = "speakers[" + i + "]";
-            problems.requireText(speaker, field);
+            problems.requireText(speaker, field).limitText(speaker, field, TextKind.LINE);
             if (speaker != null && !speaker.isBlank()) {
                 problems.check(seen.add(Speakers.key(speaker)), field, "names '" + speaker.strip() + "' again");
             }

@@ -24,6 +24,22 @@ public final class Problems {
         return check(text != null && !text.isBlank(), field, "must not be blank");
     }
 
+    /** Records a problem if {@code text} (when given) is too long or holds characters the ledger refuses. */
+    public Problems limitText(String text, String field, TextKind kind) {
+        String problem = kind.problemWith(text);
+        return check(problem == null, field, problem);
+    }
+
+    /** {@link #limitText} for every element of {@code texts}, each named {@code field[i]}. */
+    public Problems limitTexts(List<String> texts, String field, TextKind kind) {
+        if (texts != null) {
+            for (int i = 0; i < texts.size(); i++) {
+                limitText(texts.get(i), field + "[" + i + "]", kind);
+            }
+        }
+        return this;
+    }
+
     /** Records a problem if {@code value} is missing. */
     public Problems requirePresent(Object value, String field) {
         return check(value != null, field, "is required");

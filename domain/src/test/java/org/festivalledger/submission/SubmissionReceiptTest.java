@@ -133,4 +133,14 @@ class SubmissionReceiptTest {
                .expectException(invalidFields(field))
                .expectNoEvents();
     }
+
+    @Test
+    void aTitleTooLongOrDisguisedIsRefusedWithTheFieldsNamed() {
+        Entry entry = new Entry("T".repeat(501), List.of("Lin Wei", "Ana\u202Egnos"), "CN", 12,
+                "x".repeat(10_001), new AiDisclosure(List.of("Sora\u0000"), AiWorkflow.HYBRID));
+        fixture.given(announced())
+               .when(new ReceiveSubmission(ID, "sub-1", entry, A_DAY_EARLY))
+               .expectException(invalidFields("title", "team[1]", "synopsis", "aiDisclosure.tools[0]"))
+               .expectNoEvents();
+    }
 }

@@ -1,13 +1,17 @@
 package org.festivalledger.http;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 
 /**
  * How far the read models have followed the ledger, and a bounded wait for them to reach a position
@@ -24,8 +28,43 @@ public class ProjectionProgress {
 
     /** The lowest position every processor has handled (the read models are at least this fresh). */
     public long position() {
+        return lowest(processing.eventProcessors().values());
+    }
+
+    /** The position one processor (named after its processing group) has handled. */
+    public long position(String processor) {
+        return lowest(processing.eventProcessor(processor).map(List::of).orElse(List.of()));
+    }
+
+    /** Waits until every processor has handled {@code position}, at most {@code timeout}. */
+    public boolean awaitPosition(long position, Duration timeout) {
+        return await(position, timeout, this::position);
+    }
+
+    /** Waits until one processor has handled {@code position}, at most {@code timeout}. */
+    public boolean awaitPosition(String processor, long position, Duration timeout) {
+        return await(position, timeout, () -> position(processor));
+    }
+
+    private static boolean await(long position, Duration timeout, LongSupplier current) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (current.getAsLong() < position) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static long lowest(Collection<? extends EventProcessor> processors) {
         long lowest = Long.MAX_VALUE;
-        for (var processor : processing.eventProcessors().values()) {
+        for (EventProcessor processor : processors) {
             if (processor instanceof StreamingEventProcessor streaming) {
                 Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
                 if (status.isEmpty()) {
@@ -38,22 +77,5 @@ public class ProjectionProgress {
             }
         }
         return lowest == Long.MAX_VALUE ? 0 : lowest;
-    }
-
-    /** Waits until every processor has handled {@code position}, at most {@code timeout}. */
-    public boolean awaitPosition(long position, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (position() < position) {
-            if (System.nanoTime() > deadline) {
-                return false;
-            }
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return false;
-            }
-        }
-        return true;
     }
 }

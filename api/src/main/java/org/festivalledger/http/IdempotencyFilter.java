@@ -95,18 +95,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                         "a request with this Idempotency-Key is still being processed; retry shortly");
                 return;
             }
-            case RESUME -> {
-                // A retry after a crash: if the first attempt was recorded, its answer is in the ledger. Carrying the
-                // command out again would only be refused by the domain (a second score needs a reason, an id is
-                // taken), which would tell the client its first attempt failed when it did not.
+            case PROCEED -> {
+                // An earlier attempt may have been recorded and its answer lost (the process died, or failed after
+                // recording): then its answer is in the ledger. Carrying the command out again would only be
+                // refused by the domain (a second score needs a reason, an id is taken), which would tell the
+                // client its first attempt failed when it did not. One exact-key read.
                 var logged = LoggedAnswer.find(ledger, recordId);
                 if (logged.isPresent()) {
                     answerFromTheLedger(response, recordId, fingerprint, logged.get());
                     return;
                 }
-            }
-            case PROCEED -> {
-                // carried out below
             }
         }
 

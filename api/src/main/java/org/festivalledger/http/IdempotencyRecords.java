@@ -51,7 +51,7 @@ public class IdempotencyRecords {
     }
 
     /** What to do with a request: carry it out (afresh, or taking over a dead claim), answer again, or refuse. */
-    enum Kind { PROCEED, RESUME, REPLAY, KEY_REUSED, IN_PROGRESS }
+    enum Kind { PROCEED, REPLAY, KEY_REUSED, IN_PROGRESS }
 
     record Outcome(Kind kind, StoredResponse response) {
     }
@@ -105,7 +105,7 @@ public class IdempotencyRecords {
                 return new Outcome(Kind.IN_PROGRESS, null);
             }
             // The claimant died, perhaps after recording: the caller looks in the ledger before carrying it out.
-            return new Outcome(Kind.RESUME, null);
+            return new Outcome(Kind.PROCEED, null);
         }
         return new Outcome(Kind.IN_PROGRESS, null);
     }

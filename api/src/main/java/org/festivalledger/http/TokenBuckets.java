@@ -2,6 +2,7 @@ package org.festivalledger.http;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 
 /**
@@ -12,21 +13,27 @@ import java.util.function.LongSupplier;
 final class TokenBuckets {
 
     private static final int FORGET_ABOVE = 10_000;
+    private static final long FORGET_EVERY_NANOS = 1_000_000_000L;
 
     private final double perSecond;
     private final double burst;
     private final LongSupplier nanoTime;
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final AtomicLong lastForgotten;
 
     TokenBuckets(double perSecond, int burst, LongSupplier nanoTime) {
         this.perSecond = perSecond;
         this.burst = burst;
         this.nanoTime = nanoTime;
+        this.lastForgotten = new AtomicLong(nanoTime.getAsLong());
     }
 
     /** Takes a token for {@code client}: 0 if it had one, else the nanoseconds until it will have one. */
     long take(String client) {
-        if (buckets.size() > FORGET_ABOVE) {
+        long now = nanoTime.getAsLong();
+        long last = lastForgotten.get();
+        // At most one sweep a second, by one thread: many new addresses at once must not make every request sweep.
+        if (buckets.size() > FORGET_ABOVE && now - last > FORGET_EVERY_NANOS && lastForgotten.compareAndSet(last, now)) {
             forgetFullBuckets();
         }
         Bucket bucket = buckets.computeIfAbsent(client, key -> new Bucket(burst, nanoTime.getAsLong()));

@@ -2,6 +2,8 @@ package org.festivalledger.submission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.festivalledger.Api;
 import org.festivalledger.Api.Reply;
 import org.festivalledger.Judging;
@@ -15,6 +17,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -138,6 +141,36 @@ class ConcurrentChangeTest extends LedgerTestApplication {
         assertThat(again.status()).isEqualTo(201);
         assertThat(again.header("Ledger-Position")).isEqualTo(String.valueOf(before + 5));
         assertThat(ledger.head().position()).as("five events, once").isEqualTo(before + 5);
+    }
+
+    @Test
+    void aRetryAfterACrashBetweenRecordingAndAnsweringIsAnsweredFromTheLedger() {
+        Judging judging = Judging.with(api, "lost-answer-" + UUID.randomUUID().toString().substring(0, 8), 1, 1);
+        judging.openRound("preliminary", 1, "MEAN", 1);
+        judging.autoAssign("preliminary");
+        String body = "{\"submissionId\":\"" + judging.entries.get(0) + "\",\"marks\":{\"artistic-impact\":8,"
+                + "\"thematic-expression\":7,\"innovative-ai-use\":9}}";
+        Reply first = judging.asJuror(api.post(judging.path("preliminary") + "/scores"), "juror-1")
+                .header("Idempotency-Key", "before-the-crash").body(body).send();
+        assertThat(first.status()).isEqualTo(201);
+        long head = ledger.head().position();
+        // What a process killed after recording leaves behind: the score on the ledger, the key still claimed by it.
+        database.getCollection("idempotency_keys").updateOne(
+                Filters.eq("_id", judging.competition + "/juror-1:before-the-crash"),
+                Updates.combine(Updates.set("state", "IN_PROGRESS"), Updates.set("process", "a-process-that-died"),
+                        Updates.set("claimedAt", new Date()), Updates.unset("status"), Updates.unset("body")));
+
+        Reply retry = judging.asJuror(api.post(judging.path("preliminary") + "/scores"), "juror-1")
+                .header("Idempotency-Key", "before-the-crash").body(body).send();
+
+        assertThat(retry.status()).as("not refused as a revision without a reason: " + retry).isEqualTo(200);
+        assertThat(retry.json().get("alreadyRecorded").asBoolean()).isTrue();
+        assertThat(retry.header("Ledger-Position")).isEqualTo(first.header("Ledger-Position"));
+        assertThat(ledger.head().position()).isEqualTo(head);
+        Reply again = judging.asJuror(api.post(judging.path("preliminary") + "/scores"), "juror-1")
+                .header("Idempotency-Key", "before-the-crash").body(body).send();
+        assertThat(again.body()).isEqualTo(retry.body());
+        assertThat(again.header("Idempotent-Replayed")).isEqualTo("true");
     }
 
     @Test

@@ -67,6 +67,20 @@ class HostileRequestCorpusTest extends LedgerTestApplication {
         assertThat(ledger.head().position()).as("nothing was recorded").isEqualTo(head);
     }
 
+    /**
+     * A page of the trail from past its end is empty, however far past (a poller asks for head + 1), and a number
+     * beyond an int does not wrap around to the start of the log (it did: 500, or the first events again).
+     */
+    @Test
+    void pagingPastTheEndOfTheTrailFindsNothingWhateverTheNumber() {
+        for (String from : List.of(Long.toString(ledger.head().position() + 1), "4294967297", "2147483648",
+                Long.toString(Long.MAX_VALUE))) {
+            Api.Reply page = api.get("/api/audit/events?limit=5&from=" + from).as(Api.AUDITOR).send();
+            assertThat(page.status()).as("from=" + from).isEqualTo(200);
+            assertThat(page.json().get("events")).as("from=" + from).isEmpty();
+        }
+    }
+
     /** What is wrong with an answer to a hostile request, or {@code null} if it is a proper 4xx problem. */
     private static String problemWith(Answer answer) {
         if (answer.status() < 400 || answer.status() > 499) {

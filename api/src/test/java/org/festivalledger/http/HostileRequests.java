@@ -140,6 +140,7 @@ final class HostileRequests {
         }
         badImports();
         absurdQueries();
+        absurdNumbersAndTimes();
         anotherCompetitionsIds();
         pathTricks();
         forgedCredentials();
@@ -244,6 +245,44 @@ final class HostileRequests {
                 Map.of(), (byte[]) null);
         add("submissions?minPosition past the head", "GET", "/api/competitions/" + a + "/submissions?minPosition="
                 + Long.MAX_VALUE, auditor, (byte[]) null);
+    }
+
+    /** Numbers and instants that JSON allows and no festival means (they once cost a heap, or broke the pages). */
+    private void absurdNumbersAndTimes() {
+        String c = "/api/competitions/" + a;
+        Map<String, String> organiser = auth(Caller.ORGANISER);
+        for (String bounds : List.of("\"min\":0,\"max\":1e999999999", "\"min\":1e999999999,\"max\":1",
+                "\"min\":0,\"max\":10.0000001", "\"min\":-1e-999999999,\"max\":10")) {
+            add("a criterion with " + bounds, "POST", "/api/competitions", organiser, "{\"name\":\"Big\",\"criteria\":"
+                    + "[{\"id\":\"a\",\"name\":\"A\",\"weight\":1," + bounds + "}],\"rules\":{\"submissionDeadline\":"
+                    + "\"2099-01-01T00:00:00Z\",\"maxRuntimeMinutes\":30}}");
+        }
+        for (String deadline : List.of("+1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z", "1066-10-14T09:00:00Z")) {
+            add("a deadline of " + deadline, "POST", "/api/competitions", organiser, "{\"name\":\"Far\",\"criteria\":"
+                    + "[{\"id\":\"a\",\"name\":\"A\",\"weight\":1,\"min\":0,\"max\":10}],\"rules\":"
+                    + "{\"submissionDeadline\":\"" + deadline + "\",\"maxRuntimeMinutes\":30}}");
+        }
+        for (String mark : List.of("1e999999999", "-1e999999999", "8.0000001", "1e-999999999", "99999999999999999999")) {
+            add("a mark of " + mark, "POST", c + "/rounds/preliminary/scores", auth(Caller.JUROR), "{\"submissionId\":\""
+                    + entry + "\",\"marks\":{\"artistic-impact\":" + mark + ",\"thematic-expression\":7,"
+                    + "\"innovative-ai-use\":9}}");
+        }
+        for (String time : List.of("+1000000000-01-01T00:00:00Z", "-1000000000-01-01T00:00:00Z", "10000-01-01T00:00:00Z")) {
+            add("a screening at " + time, "POST", c + "/screenings", organiser, "{\"title\":\"Far\",\"venueId\":"
+                    + "\"hall\",\"startsAt\":\"" + time + "\",\"submissionIds\":[\"" + entry + "\"]}");
+            add("a session ending at " + time, "POST", c + "/forum-sessions", organiser, "{\"title\":\"Long\","
+                    + "\"speakers\":[\"Lin Yue\"],\"venueId\":\"hall\",\"startsAt\":\"2027-05-01T10:00:00Z\","
+                    + "\"endsAt\":\"" + time + "\"}");
+            add("a screening moved to " + time, "POST", c + "/screenings/show-1/reschedule", organiser,
+                    "{\"startsAt\":\"" + time + "\",\"reason\":\"later\"}");
+            add("a session moved to " + time, "POST", c + "/forum-sessions/talk-1/reschedule", organiser,
+                    "{\"startsAt\":\"" + time + "\",\"reason\":\"later\"}");
+        }
+        add("a runtime beyond an int", "POST", c + "/submissions", organiser, "{\"title\":\"T\",\"team\":[\"A\"],"
+                + "\"country\":\"FR\",\"runtimeMinutes\":99999999999,\"aiDisclosure\":{\"tools\":[],"
+                + "\"workflow\":\"HYBRID\"}}");
+        add("a number of 2,000 digits", "POST", c + "/rounds/preliminary/scores", auth(Caller.JUROR),
+                "{\"submissionId\":\"" + entry + "\",\"marks\":{\"artistic-impact\":" + "9".repeat(2_000) + "}}");
     }
 
     private void anotherCompetitionsIds() {

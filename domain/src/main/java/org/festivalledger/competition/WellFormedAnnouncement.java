@@ -1,5 +1,6 @@
 package org.festivalledger.competition;
 
+import org.festivalledger.rules.Bounds;
 import org.festivalledger.rules.Problems;
 import org.festivalledger.rules.TextKind;
 
@@ -43,13 +44,15 @@ final class WellFormedAnnouncement {
             checkId(criterion.id(), at + ".id", seen, problems);
             problems.limitText(criterion.name(), at + ".name", TextKind.LINE);
             BigDecimal weight = criterion.weight();
-            problems.requirePresent(weight, at + ".weight");
+            problems.requirePresent(weight, at + ".weight").limitNumber(weight, at + ".weight");
             if (weight != null) {
                 problems.check(weight.signum() > 0, at + ".weight", "must be greater than zero");
             }
-            problems.requirePresent(criterion.min(), at + ".min");
-            problems.requirePresent(criterion.max(), at + ".max");
-            if (criterion.min() != null && criterion.max() != null) {
+            problems.requirePresent(criterion.min(), at + ".min").limitNumber(criterion.min(), at + ".min");
+            problems.requirePresent(criterion.max(), at + ".max").limitNumber(criterion.max(), at + ".max");
+            // Compared only within bounds: the message prints min, which must be a number of reasonable length.
+            if (criterion.min() != null && criterion.max() != null && Bounds.isReasonable(criterion.min())
+                    && Bounds.isReasonable(criterion.max())) {
                 problems.check(criterion.min().compareTo(criterion.max()) < 0, at + ".max",
                         "must be greater than min (" + criterion.min().toPlainString() + ")");
             }
@@ -61,7 +64,8 @@ final class WellFormedAnnouncement {
             problems.check(false, "rules", "is required");
             return;
         }
-        problems.requirePresent(rules.submissionDeadline(), "rules.submissionDeadline");
+        problems.requirePresent(rules.submissionDeadline(), "rules.submissionDeadline")
+                .limitTime(rules.submissionDeadline(), "rules.submissionDeadline");
         problems.check(rules.maxRuntimeMinutes() > 0, "rules.maxRuntimeMinutes", "must be greater than zero");
     }
 

@@ -43,13 +43,15 @@ final class WellFormedProgramme {
                 .requireText(command.title(), "title")
                 .limitText(command.title(), "title", TextKind.LINE)
                 .requireText(command.venueId(), "venueId")
-                .requirePresent(command.startsAt(), "startsAt");
+                .requirePresent(command.startsAt(), "startsAt")
+                .limitTime(command.startsAt(), "startsAt");
         checkFilms(command.films(), problems);
         return problems;
     }
 
     static Problems problemsOf(RescheduleScreening command) {
         Problems problems = new Problems().requireText(command.screeningId(), "screeningId")
+                .limitTime(command.startsAt(), "startsAt")
                 .limitText(command.reason(), "reason", TextKind.PROSE);
         checkFilms(command.films(), problems);
         return problems;
@@ -68,7 +70,8 @@ final class WellFormedProgramme {
 
     /** Both times stated, and the end after the start (a session of no length holds nothing). */
     static Problems checkTimes(Instant startsAt, Instant endsAt, Problems problems) {
-        problems.requirePresent(startsAt, "startsAt").requirePresent(endsAt, "endsAt");
+        problems.requirePresent(startsAt, "startsAt").requirePresent(endsAt, "endsAt")
+                .limitTime(startsAt, "startsAt").limitTime(endsAt, "endsAt");
         if (startsAt != null && endsAt != null) {
             problems.check(endsAt.isAfter(startsAt), "endsAt", "must be after startsAt (" + startsAt + ")");
         }

@@ -1,5 +1,7 @@
 package org.festivalledger.rules;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,6 +40,16 @@ public final class Problems {
             }
         }
         return this;
+    }
+
+    /** Records a problem if {@code number} (when given) is out of {@link Bounds}. */
+    public Problems limitNumber(BigDecimal number, String field) {
+        return check(number == null || Bounds.isReasonable(number), field, Bounds.numberRule());
+    }
+
+    /** Records a problem if {@code instant} (when given) is not on the festival's calendar ({@link Bounds}). */
+    public Problems limitTime(Instant instant, String field) {
+        return check(instant == null || Bounds.isOnTheCalendar(instant), field, Bounds.calendarRule());
     }
 
     /** Records a problem if {@code value} is missing. */

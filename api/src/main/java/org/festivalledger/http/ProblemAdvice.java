@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.festivalledger.ledger.CommitTooLarge;
 import org.festivalledger.ledger.LedgerEventStorageEngine.DuplicateRequest;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.ledger.MalformedText;
@@ -62,6 +63,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> malformedText(MalformedText e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request holds text that is not well-formed "
                 + "Unicode (a lone surrogate); send every string as valid UTF-8", null);
+    }
+
+    @ExceptionHandler(CommitTooLarge.class)
+    ResponseEntity<ProblemDetail> commitTooLarge(CommitTooLarge e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", e.getMessage()
+                + "; send it in smaller parts (a CSV import as several files)", null);
     }
 
     @ExceptionHandler(SubmissionsRejected.class)

@@ -209,6 +209,9 @@ final class HostileRequests {
         add("binary instead of CSV", "POST", path, csv, new byte[]{0, 1, 2, (byte) 0xFF, (byte) 0xFE});
         add("CSV with a runtime of 10^12", "POST", path, csv, header + "Film,Team,FR,1000000000000,x,y,HYBRID\n");
         add("CSV above the body limit", "POST", path, csv, header + "x".repeat(MAX_BODY));
+        add("CSV under the body limit whose entries do not fit one commit", "POST", path, csv, header
+                + ("Film with a title of some length,Li Wei;Ana Souza;Third Person,FR,10," + "A synopsis. ".repeat(25)
+                + ",Runway;Suno;ComfyUI,HYBRID\n").repeat(19_999));
         add("JSON above the body limit", "POST", "/api/competitions/" + a + "/submissions", auth(Caller.ORGANISER),
                 "{\"title\":\"" + "x".repeat(MAX_BODY) + "\"}");
         add("a body above the limit, chunked", "POST", "/api/competitions/" + a + "/jurors",

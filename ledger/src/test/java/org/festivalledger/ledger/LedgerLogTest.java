@@ -185,4 +185,19 @@ class LedgerLogTest {
         ledger.readFrom(1).forEach(verifier::accept);
         assertThat(verifier.ok()).isTrue();
     }
+
+    @Test
+    void aCommitLargerThanOneDocumentIsRefusedAndNothingIsAppended() {
+        ledger.append(List.of(event("a", 0)), List.of());
+        String page = "{\"synopsis\":\"" + "x".repeat(1_000_000) + "\"}";
+        List<PendingEvent> tooMany = LongStream.range(1, 18).mapToObj(sequence -> new PendingEvent("a", "Scorecard",
+                sequence, "e-" + sequence, "org.example.Long", "1", page, "{}",
+                java.time.Instant.parse("2026-04-20T10:00:00Z"))).toList();
+
+        assertThatThrownBy(() -> ledger.append(tooMany, List.of())).isInstanceOf(CommitTooLarge.class)
+                .hasMessageContaining("17 events");
+        assertThat(ledger.head().position()).isEqualTo(1);
+        ledger.append(List.of(event("a", 1)), List.of());
+        assertThat(ledger.head().position()).as("the log goes on").isEqualTo(2);
+    }
 }

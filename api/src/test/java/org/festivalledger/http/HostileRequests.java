@@ -284,6 +284,8 @@ final class HostileRequests {
         add("a runtime beyond an int", "POST", c + "/submissions", organiser, "{\"title\":\"T\",\"team\":[\"A\"],"
                 + "\"country\":\"FR\",\"runtimeMinutes\":99999999999,\"aiDisclosure\":{\"tools\":[],"
                 + "\"workflow\":\"HYBRID\"}}");
+        add("a team of 10,000", "POST", c + "/submissions", organiser, "{\"title\":\"T\",\"team\":[" + "\"A\",".repeat(9_999)
+                + "\"A\"],\"country\":\"FR\",\"runtimeMinutes\":9,\"aiDisclosure\":{\"tools\":[],\"workflow\":\"HYBRID\"}}");
         add("a number of 2,000 digits", "POST", c + "/rounds/preliminary/scores", auth(Caller.JUROR),
                 "{\"submissionId\":\"" + entry + "\",\"marks\":{\"artistic-impact\":" + "9".repeat(2_000) + "}}");
     }

@@ -33,6 +33,7 @@ final class WellFormedAnnouncement {
             problems.check(false, "criteria", "must hold at least one criterion");
             return;
         }
+        problems.limitCount(criteria, "criteria", Bounds.MAX_ITEMS);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < criteria.size(); i++) {
             String at = "criteria[" + i + "]";
@@ -74,6 +75,7 @@ final class WellFormedAnnouncement {
         if (categories == null) {
             return;
         }
+        problems.limitCount(categories, "awardCategories", Bounds.MAX_ITEMS);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < categories.size(); i++) {
             String at = "awardCategories[" + i + "]";

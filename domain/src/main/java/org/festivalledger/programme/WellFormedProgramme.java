@@ -1,5 +1,6 @@
 package org.festivalledger.programme;
 
+import org.festivalledger.rules.Bounds;
 import org.festivalledger.rules.Problems;
 import org.festivalledger.rules.TextKind;
 
@@ -83,6 +84,7 @@ final class WellFormedProgramme {
             problems.check(false, "submissionIds", "must name at least one film");
             return;
         }
+        problems.limitCount(films, "submissionIds", Bounds.MAX_ITEMS);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < films.size(); i++) {
             String field = "submissionIds[" + i + "]";
@@ -102,6 +104,7 @@ final class WellFormedProgramme {
             problems.check(false, "speakers", "must name at least one speaker");
             return;
         }
+        problems.limitCount(speakers, "speakers", Bounds.MAX_ITEMS);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < speakers.size(); i++) {
             String speaker = speakers.get(i);

@@ -17,6 +17,11 @@ public final class Bounds {
     public static final int MAX_DECIMALS = 6;
     public static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
     public static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+    /**
+     * The most names a list in a request may hold (a team, its AI tools, a session's speakers, a screening's films,
+     * a competition's criteria or award categories): generous for any festival, and it keeps one event small.
+     */
+    public static final int MAX_ITEMS = 100;
 
     private Bounds() {
     }

@@ -42,6 +42,11 @@ public final class Problems {
         return this;
     }
 
+    /** Records a problem if {@code items} (when given) holds more than {@code max} elements. */
+    public Problems limitCount(List<?> items, String field, int max) {
+        return check(items == null || items.size() <= max, field, "must hold at most " + max + " items");
+    }
+
     /** Records a problem if {@code number} (when given) is out of {@link Bounds}. */
     public Problems limitNumber(BigDecimal number, String field) {
         return check(number == null || Bounds.isReasonable(number), field, Bounds.numberRule());

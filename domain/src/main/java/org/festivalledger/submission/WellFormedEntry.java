@@ -1,5 +1,6 @@
 package org.festivalledger.submission;
 
+import org.festivalledger.rules.Bounds;
 import org.festivalledger.rules.Problems;
 import org.festivalledger.rules.TextKind;
 
@@ -30,6 +31,7 @@ public final class WellFormedEntry {
         problems.requirePresent(disclosure, "aiDisclosure");
         if (disclosure != null) {
             problems.requirePresent(disclosure.workflow(), "aiDisclosure.workflow")
+                    .limitCount(disclosure.tools(), "aiDisclosure.tools", Bounds.MAX_ITEMS)
                     .limitTexts(disclosure.tools(), "aiDisclosure.tools", TextKind.LINE);
         }
         return problems;
@@ -40,6 +42,7 @@ public final class WellFormedEntry {
             problems.check(false, "team", "must name at least one member");
             return;
         }
+        problems.limitCount(team, "team", Bounds.MAX_ITEMS);
         for (int i = 0; i < team.size(); i++) {
             problems.requireText(team.get(i), "team[" + i + "]").limitText(team.get(i), "team[" + i + "]", TextKind.LINE);
         }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.festivalledger.rules.Refusals.invalidFields;
 import static org.festivalledger.submission.ACompetition.DEADLINE;
@@ -141,6 +142,16 @@ class SubmissionReceiptTest {
         fixture.given(announced())
                .when(new ReceiveSubmission(ID, "sub-1", entry, A_DAY_EARLY))
                .expectException(invalidFields("title", "team[1]", "synopsis", "aiDisclosure.tools[0]"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void aTeamAndItsToolsNameAtMostAHundredEach() {
+        List<String> crowd = IntStream.rangeClosed(1, 101).mapToObj(i -> "Member " + i).toList();
+        fixture.given(announced())
+               .when(new ReceiveSubmission(ID, "sub-1", anEntry().byTeam(crowd)
+                       .disclosing(new AiDisclosure(crowd, AiWorkflow.HYBRID)).build(), A_DAY_EARLY))
+               .expectException(invalidFields("team", "aiDisclosure.tools"))
                .expectNoEvents();
     }
 }

@@ -26,20 +26,36 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the application on a free port with its embedded store in {@code dataDirectory}. */
     public static AppProcess start(Path dataDirectory, String... arguments) {
+        return launch(List.of("-cp", System.getProperty("java.class.path"),
+                "org.festivalledger.FestivalLedgerApplication"), dataDirectory, arguments);
+    }
+
+    /** Starts the packaged application ({@code java -jar}), as it ships, on a free port over {@code dataDirectory}. */
+    public static AppProcess startPackaged(Path jar, Path dataDirectory, String... arguments) {
+        return launch(List.of("-jar", jar.toString()), dataDirectory, arguments);
+    }
+
+    private static AppProcess launch(List<String> launcher, Path dataDirectory, String... arguments) {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"),
-                "org.festivalledger.FestivalLedgerApplication",
-                "--server.port=" + port, "--ledger.data-dir=" + dataDirectory));
+                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        command.addAll(launcher);
+        // Every request of a test comes from one address, which the per-client rate limit is not meant for.
+        command.addAll(List.of("--server.port=" + port, "--ledger.data-dir=" + dataDirectory,
+                "--ledger.http.rate-limit.enabled=false"));
         command.addAll(List.of(arguments));
         Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-" + port + ".log");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
             AppProcess app = new AppProcess(process, port, log);
-            app.awaitReady(Duration.ofSeconds(90));
+            try {
+                app.awaitReady(Duration.ofSeconds(90));
+            } catch (RuntimeException notReady) {
+                process.destroyForcibly();
+                throw notReady;
+            }
             return app;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -68,6 +84,11 @@ public final class AppProcess implements AutoCloseable {
 
     public Api api() {
         return new Api(port);
+    }
+
+    /** Where the process writes its output (kept beside the data directory, for a failing test to point at). */
+    public Path log() {
+        return log;
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */

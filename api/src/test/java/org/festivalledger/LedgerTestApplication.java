@@ -44,6 +44,8 @@ public abstract class LedgerTestApplication {
         // The suite's JVM closes this application at exit: no need to drain requests gracefully then.
         registry.add("server.shutdown", () -> "immediate");
         registry.add("spring.lifecycle.timeout-per-shutdown-phase", () -> "5s");
+        // Every test client shares one address; the per-client limit has its own test (ClientRateLimitTest).
+        registry.add("ledger.http.rate-limit.enabled", () -> "false");
     }
 
     @org.junit.jupiter.api.BeforeEach

@@ -75,6 +75,10 @@ public class AuditTrail {
     public synchronized List<Line> find(long fromPosition, int limit, Predicate<Line> filter) {
         catchUp();
         List<Line> found = new ArrayList<>();
+        // Positions are longs a client chooses: one past the end finds nothing (cast first, it would wrap around).
+        if (fromPosition > lines.size()) {
+            return found;
+        }
         for (int i = (int) Math.max(0, fromPosition - 1); i < lines.size() && found.size() < limit; i++) {
             if (filter.test(lines.get(i))) {
                 found.add(lines.get(i));

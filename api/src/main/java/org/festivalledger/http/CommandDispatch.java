@@ -64,7 +64,8 @@ public class CommandDispatch {
         if (idempotencyKey != null) {
             metadata.put("idempotencyKey", idempotencyKey.toString());
             // Scoped to the account: two clients may pick the same key without colliding.
-            metadata.put(LedgerEventStorageEngine.UNIQUE_KEY_METADATA, actor.name() + ":" + idempotencyKey);
+            metadata.put(LedgerEventStorageEngine.UNIQUE_KEY_METADATA,
+                    request.getAttribute(IdempotencyFilter.SCOPED_KEY_ATTRIBUTE).toString());
         }
         AppendReceipt.clear();
         Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));

@@ -1,5 +1,6 @@
 package org.festivalledger.http;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -7,8 +8,12 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import org.bson.Document;
 import org.festivalledger.http.IdempotencyRecords.Outcome;
+import org.festivalledger.ledger.LedgerLog;
+import org.festivalledger.security.JurorIdentity;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
@@ -37,16 +42,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     static final String KEY_ATTRIBUTE = IdempotencyFilter.class.getName() + ".key";
+    /** The key scoped to its account: what the ledger's unique index holds. */
+    static final String SCOPED_KEY_ATTRIBUTE = IdempotencyFilter.class.getName() + ".scopedKey";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
     private final IdempotencyRecords records;
     private final ProblemWriter problems;
-    private final RequestLimits limits;
+    private final LedgerLog ledger;
+    private final ObjectMapper json;
 
-    IdempotencyFilter(IdempotencyRecords records, ProblemWriter problems, RequestLimits limits) {
+    IdempotencyFilter(IdempotencyRecords records, ProblemWriter problems, LedgerLog ledger, ObjectMapper json) {
         this.records = records;
         this.problems = problems;
-        this.limits = limits;
+        this.ledger = ledger;
+        this.json = json;
     }
 
     @Override
@@ -64,14 +73,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                     "an Idempotency-Key is 1 to 200 visible ASCII characters");
             return;
         }
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        String owner = authentication == null ? "anonymous" : authentication.getName();
-        byte[] body = request.getInputStream().readNBytes(limits.maxBodyBytes() + 1);
-        if (body.length > limits.maxBodyBytes()) {
-            problems.write(response, HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
-                    "the body exceeds " + limits.maxBodyBytes() + " bytes");
-            return;
-        }
+        String owner = owner(SecurityContextHolder.getContext().getAuthentication());
+        // Bounded by RequestBodyLimit, which ran first: a body past the limit fails the read with BodyTooLarge.
+        byte[] body = request.getInputStream().readAllBytes();
         String fingerprint = fingerprint(request, body);
         String recordId = owner + ":" + key;
 
@@ -92,11 +96,20 @@ public class IdempotencyFilter extends OncePerRequestFilter {
                 return;
             }
             case PROCEED -> {
-                // carried out below
+                // An earlier attempt may have been recorded and its answer lost (the process died, or failed after
+                // recording): then its answer is in the ledger. Carrying the command out again would only be
+                // refused by the domain (a second score needs a reason, an id is taken), which would tell the
+                // client its first attempt failed when it did not. One exact-key read.
+                var logged = LoggedAnswer.find(ledger, recordId);
+                if (logged.isPresent()) {
+                    answerFromTheLedger(response, recordId, fingerprint, logged.get());
+                    return;
+                }
             }
         }
 
         request.setAttribute(KEY_ATTRIBUTE, key);
+        request.setAttribute(SCOPED_KEY_ATTRIBUTE, recordId);
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
@@ -112,6 +125,31 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             captured.copyBodyToResponse();
         }
+    }
+
+    /**
+     * Whose keys these are: the account name, or for a juror their competition and id (juror ids are chosen per
+     * competition, so two competitions may each have a {@code juror-1}).
+     */
+    private static String owner(Authentication authentication) {
+        if (authentication == null) {
+            return "anonymous";
+        }
+        return authentication.getPrincipal() instanceof JurorIdentity juror
+                ? juror.competitionId() + "/" + juror.jurorId() : authentication.getName();
+    }
+
+    private void answerFromTheLedger(HttpServletResponse response, String recordId, String fingerprint,
+                                     LoggedAnswer answer) throws IOException {
+        byte[] body = json.writeValueAsBytes(answer.body());
+        Document headers = new Document(LedgerPositionHeader.NAME, Long.toString(answer.position()))
+                .append("Content-Type", MediaType.APPLICATION_JSON_VALUE);
+        IdempotencyRecords.StoredResponse stored = new IdempotencyRecords.StoredResponse(200, headers, body);
+        records.complete(recordId, fingerprint, stored);
+        response.setStatus(200);
+        response.setHeader(LedgerPositionHeader.NAME, Long.toString(answer.position()));
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.getOutputStream().write(body);
     }
 
     private static String fingerprint(HttpServletRequest request, byte[] body) {

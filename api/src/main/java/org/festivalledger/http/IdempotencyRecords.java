@@ -10,19 +10,27 @@ import com.mongodb.client.model.Updates;
 import jakarta.servlet.http.HttpServletResponse;
 import org.bson.Document;
 import org.bson.types.Binary;
+import org.festivalledger.ledger.embedded.EmbeddedMongoStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
 
 /**
  * The kept answers of idempotent requests, one document per account and key, found by exact key.
  * A request claims its key first (so two copies sent at once cannot both run), then stores its answer.
+ * <p>
+ * A claim names the process that made it. On the embedded store this process is the only one that can hold
+ * the file, so a claim made by any other (an earlier run that crashed) is dead at once and a retry after the
+ * restart proceeds without waiting; on a shared MongoDB another node's claim is trusted for 30 s. Either way
+ * a retry that proceeds cannot record twice: the ledger refuses a second commit with the same key.
  */
 @Component
 public class IdempotencyRecords {
@@ -33,12 +41,16 @@ public class IdempotencyRecords {
 
     private final MongoCollection<Document> records;
     private final Clock clock;
+    private final String process = UUID.randomUUID().toString();
+    private final boolean soleWriter;
 
-    IdempotencyRecords(MongoDatabase database, Clock clock) {
+    IdempotencyRecords(MongoDatabase database, Clock clock, ObjectProvider<EmbeddedMongoStore> embedded) {
         this.records = database.getCollection("idempotency_keys").withWriteConcern(WriteConcern.MAJORITY);
         this.clock = clock;
+        this.soleWriter = embedded.getIfAvailable() != null;
     }
 
+    /** What to do with a request: carry it out (afresh, or taking over a dead claim), answer again, or refuse. */
     enum Kind { PROCEED, REPLAY, KEY_REUSED, IN_PROGRESS }
 
     record Outcome(Kind kind, StoredResponse response) {
@@ -72,7 +84,8 @@ public class IdempotencyRecords {
             if (existing == null) {
                 try {
                     records.insertOne(new Document("_id", id).append("fingerprint", fingerprint)
-                            .append("state", "IN_PROGRESS").append("claimedAt", Date.from(clock.instant())));
+                            .append("state", "IN_PROGRESS").append("claimedAt", Date.from(clock.instant()))
+                            .append("process", process));
                     return new Outcome(Kind.PROCEED, null);
                 } catch (MongoWriteException e) {
                     if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -88,15 +101,36 @@ public class IdempotencyRecords {
                 return new Outcome(Kind.REPLAY, new StoredResponse(existing.getInteger("status"),
                         existing.get("headers", Document.class), existing.get("body", Binary.class).getData()));
             }
-            Instant claimedAt = existing.getDate("claimedAt").toInstant();
-            if (claimedAt.plus(STALE_CLAIM).isAfter(clock.instant())) {
+            if (!isDead(existing) || !takeOver(existing)) {
                 return new Outcome(Kind.IN_PROGRESS, null);
             }
-            // The claimant died. Proceeding is safe: the ledger refuses a second commit with this key.
-            records.updateOne(Filters.eq("_id", id), Updates.set("claimedAt", Date.from(clock.instant())));
+            // The claimant died, perhaps after recording: the caller looks in the ledger before carrying it out.
             return new Outcome(Kind.PROCEED, null);
         }
         return new Outcome(Kind.IN_PROGRESS, null);
+    }
+
+    private boolean isDead(Document claim) {
+        if (soleWriter && !process.equals(claim.getString("process"))) {
+            return true;
+        }
+        return !claim.getDate("claimedAt").toInstant().plus(STALE_CLAIM).isAfter(clock.instant());
+    }
+
+    /**
+     * Takes a dead claim over, once: two copies of a retry arriving together both find it dead, and only the first
+     * may proceed (within this process; across nodes the ledger's unique key is what keeps it to one record).
+     */
+    private synchronized boolean takeOver(Document claim) {
+        Document now = records.find(Filters.eq("_id", claim.get("_id"))).first();
+        if (now == null || !"IN_PROGRESS".equals(now.getString("state"))
+                || !now.getDate("claimedAt").equals(claim.getDate("claimedAt"))
+                || !Objects.equals(now.getString("process"), claim.getString("process"))) {
+            return false;
+        }
+        records.updateOne(Filters.eq("_id", claim.get("_id")), Updates.combine(
+                Updates.set("claimedAt", Date.from(clock.instant())), Updates.set("process", process)));
+        return true;
     }
 
     void complete(String id, String fingerprint, StoredResponse response) {

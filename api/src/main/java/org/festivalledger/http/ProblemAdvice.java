@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.festivalledger.ledger.CommitTooLarge;
 import org.festivalledger.ledger.LedgerEventStorageEngine.DuplicateRequest;
 import org.festivalledger.ledger.LedgerLog;
-import org.festivalledger.ledger.StoredEvent;
+import org.festivalledger.ledger.MalformedText;
 import org.festivalledger.rules.InvalidInput;
 import org.festivalledger.rules.RuleViolation;
 import org.festivalledger.rules.StateConflict;
@@ -55,6 +56,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     ResponseEntity<ProblemDetail> invalid(InvalidInput e) {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", e.getMessage(), e.errors().stream()
                 .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
+    }
+
+    /** The ledger's own refusal of text it could not store as written: a field the domain did not check. */
+    @ExceptionHandler(MalformedText.class)
+    ResponseEntity<ProblemDetail> malformedText(MalformedText e) {
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request", "the request holds text that is not well-formed "
+                + "Unicode (a lone surrogate); send every string as valid UTF-8", null);
+    }
+
+    @ExceptionHandler(CommitTooLarge.class)
+    ResponseEntity<ProblemDetail> commitTooLarge(CommitTooLarge e) {
+        return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large", e.getMessage()
+                + "; send it in smaller parts (a CSV import as several files)", null);
     }
 
     @ExceptionHandler(SubmissionsRejected.class)
@@ -107,20 +121,20 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
      */
     @ExceptionHandler(DuplicateRequest.class)
     ResponseEntity<Map<String, Object>> alreadyRecorded(DuplicateRequest e) {
-        List<StoredEvent> events = ledger.commitWithUniqueKey(e.key());
-        if (events.isEmpty()) {
-            return ResponseEntity.status(HttpStatus.CONFLICT).build();
-        }
-        StoredEvent last = events.get(events.size() - 1);
-        return ResponseEntity.ok()
-                .header(LedgerPositionHeader.NAME, Long.toString(last.position()))
-                .body(Map.of("id", events.get(0).aggregateId(), "alreadyRecorded", true));
+        return LoggedAnswer.find(ledger, e.key())
+                .map(answer -> ResponseEntity.ok().header(LedgerPositionHeader.NAME, Long.toString(answer.position()))
+                        .body(answer.body()))
+                .orElseGet(() -> ResponseEntity.status(HttpStatus.CONFLICT).build());
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
                                                                   HttpHeaders headers, HttpStatusCode status,
                                                                   WebRequest request) {
+        if (BodyTooLarge.isCauseOf(e)) {
+            return problemObject(HttpStatus.PAYLOAD_TOO_LARGE, "Request too large",
+                    e.getMostSpecificCause().getMessage() + " (ledger.http.max-body-bytes)", null);
+        }
         String detail = "the request body is not valid JSON for this endpoint";
         List<Map<String, Object>> errors = null;
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -146,6 +160,22 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                         "message", String.valueOf(error.getDefaultMessage())))
                 .toList();
         return problemObject(HttpStatus.BAD_REQUEST, "Invalid request", "the request has invalid fields", errors);
+    }
+
+    /**
+     * Spring's own problems (unsupported media type, method not allowed, no such resource) carry
+     * {@code about:blank}; they get the same type URIs as ours, so a client can switch on {@code type} alone.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode statusCode, WebRequest request) {
+        ResponseEntity<Object> answer = super.handleExceptionInternal(e, body, headers, statusCode, request);
+        HttpStatus status = HttpStatus.resolve(statusCode.value());
+        if (answer != null && answer.getBody() instanceof ProblemDetail problem && status != null
+                && (problem.getType() == null || "about:blank".equals(problem.getType().toString()))) {
+            problem.setType(ProblemWriter.ProblemTypes.of(status));
+        }
+        return answer;
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

@@ -1,13 +1,17 @@
 package org.festivalledger.http;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.LongSupplier;
 
 /**
  * How far the read models have followed the ledger, and a bounded wait for them to reach a position
@@ -29,26 +33,28 @@ public class ProjectionProgress {
      * policy ({@code entry-drops}) serves no reads, and with several nodes it runs on another node's segment.
      */
     public long position() {
-        long lowest = Long.MAX_VALUE;
-        for (var processor : processing.eventProcessors().values()) {
-            if (processor instanceof StreamingEventProcessor streaming && !POLICIES.contains(processor.getName())) {
-                Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
-                if (status.isEmpty()) {
-                    return 0;
-                }
-                for (EventTrackerStatus segment : status.values()) {
-                    OptionalLong position = segment.getCurrentPosition();
-                    lowest = Math.min(lowest, position.orElse(0));
-                }
-            }
-        }
-        return lowest == Long.MAX_VALUE ? 0 : lowest;
+        return lowest(processing.eventProcessors().values().stream()
+                .filter(processor -> !POLICIES.contains(processor.getName())).toList());
+    }
+
+    /** The position one processor (named after its processing group) has handled. */
+    public long position(String processor) {
+        return lowest(processing.eventProcessor(processor).map(List::of).orElse(List.of()));
     }
 
     /** Waits until every processor has handled {@code position}, at most {@code timeout}. */
     public boolean awaitPosition(long position, Duration timeout) {
+        return await(position, timeout, this::position);
+    }
+
+    /** Waits until one processor has handled {@code position}, at most {@code timeout}. */
+    public boolean awaitPosition(String processor, long position, Duration timeout) {
+        return await(position, timeout, () -> position(processor));
+    }
+
+    private static boolean await(long position, Duration timeout, LongSupplier current) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (position() < position) {
+        while (current.getAsLong() < position) {
             if (System.nanoTime() > deadline) {
                 return false;
             }
@@ -60,5 +66,22 @@ public class ProjectionProgress {
             }
         }
         return true;
+    }
+
+    private static long lowest(Collection<? extends EventProcessor> processors) {
+        long lowest = Long.MAX_VALUE;
+        for (EventProcessor processor : processors) {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                Map<Integer, EventTrackerStatus> status = streaming.processingStatus();
+                if (status.isEmpty()) {
+                    return 0;
+                }
+                for (EventTrackerStatus segment : status.values()) {
+                    OptionalLong position = segment.getCurrentPosition();
+                    lowest = Math.min(lowest, position.orElse(0));
+                }
+            }
+        }
+        return lowest == Long.MAX_VALUE ? 0 : lowest;
     }
 }

@@ -2,6 +2,7 @@ package org.festivalledger.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.festivalledger.ledger.LedgerLog;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -13,6 +14,8 @@ import java.time.Duration;
 /**
  * {@code ?minPosition=N} on any query waits (up to 5 s) until the read models have handled ledger
  * position N, so a client sees its own writes. Every query answer carries {@code Projection-Position}.
+ * A position beyond the ledger's head names nothing recorded (a client's positions all come from answers
+ * given after recording), so it is refused at once instead of holding a thread for the whole wait.
  */
 @Configuration(proxyBeanMethods = false)
 class ReadYourWrites implements WebMvcConfigurer {
@@ -23,10 +26,12 @@ class ReadYourWrites implements WebMvcConfigurer {
 
     private final ProjectionProgress progress;
     private final ProblemWriter problems;
+    private final LedgerLog ledger;
 
-    ReadYourWrites(ProjectionProgress progress, ProblemWriter problems) {
+    ReadYourWrites(ProjectionProgress progress, ProblemWriter problems, LedgerLog ledger) {
         this.progress = progress;
         this.problems = problems;
+        this.ledger = ledger;
     }
 
     @Override
@@ -51,7 +56,15 @@ class ReadYourWrites implements WebMvcConfigurer {
                                 PARAMETER + " must be a ledger position (a whole number, 0 or more)");
                         return false;
                     }
-                    progress.awaitPosition(position, MAX_WAIT);
+                    if (position > progress.position()) {
+                        long head = ledger.head().position();
+                        if (position > head) {
+                            problems.write(response, HttpStatus.BAD_REQUEST, "Invalid request", PARAMETER + " "
+                                    + position + " is beyond the ledger's head (" + head + "): nothing was recorded there");
+                            return false;
+                        }
+                        progress.awaitPosition(position, MAX_WAIT);
+                    }
                 }
                 response.setHeader(HEADER, Long.toString(progress.position()));
                 return true;

@@ -5,7 +5,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * Limits on what a client may send.
  *
- * @param maxBodyBytes largest accepted request body (a CSV import of thousands of entries fits)
+ * @param maxBodyBytes largest accepted request body, on every path (a CSV import of thousands of entries fits)
  */
 @ConfigurationProperties("ledger.http")
 public record RequestLimits(int maxBodyBytes) {

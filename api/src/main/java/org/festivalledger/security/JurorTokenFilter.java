@@ -21,12 +21,15 @@ import java.util.Optional;
 
 /**
  * Signs a juror in from {@code Authorization: Bearer <token>}: the token's hash is looked up among the
- * appointed jurors. A juror appointed a moment ago may not be on the board yet, so an unknown token
- * waits (briefly) for the board to reach the ledger's head before it is refused.
+ * appointed jurors. A juror appointed a moment ago may not be on the board yet, so an unknown token waits
+ * (at most 2 s) for the board to reach the ledger's head, but only while the board is behind it: when the
+ * board holds every event recorded, an unknown token cannot become known by waiting and is refused at once.
+ * So a forged token costs one hash and one look at the head, not a thread held for seconds.
  */
 public class JurorTokenFilter extends OncePerRequestFilter {
 
     private static final String PREFIX = "Bearer ";
+    private static final Duration CATCH_UP = Duration.ofSeconds(2);
 
     private final JudgingBoard board;
     private final ProjectionProgress progress;
@@ -52,8 +55,11 @@ public class JurorTokenFilter extends OncePerRequestFilter {
         String hash = JurorTokens.hash(header.substring(PREFIX.length()).strip());
         Optional<String> juror = board.jurorWithTokenHash(hash);
         if (juror.isEmpty()) {
-            progress.awaitPosition(ledger.head().position(), Duration.ofSeconds(2));
-            juror = board.jurorWithTokenHash(hash);
+            long head = ledger.head().position();
+            if (progress.position(JudgingBoard.PROCESSING_GROUP) < head
+                    && progress.awaitPosition(JudgingBoard.PROCESSING_GROUP, head, CATCH_UP)) {
+                juror = board.jurorWithTokenHash(hash);
+            }
         }
         if (juror.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"festival-ledger\", error=\"invalid_token\"");

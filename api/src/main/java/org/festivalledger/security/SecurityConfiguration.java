@@ -25,6 +25,7 @@ import org.springframework.security.web.authentication.LoginUrlAuthenticationEnt
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import java.util.List;
 
@@ -142,6 +143,19 @@ public class SecurityConfiguration {
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
                                 + "frame-ancestors 'none'")));
         return http.build();
+    }
+
+    /**
+     * Spring Security's firewall refuses URLs that could mean different paths to different layers (encoded
+     * slashes or dots, {@code ..} segments, {@code ;} parameters, {@code //}, control characters) and methods
+     * it does not know ({@code TRACE}, invented ones): a 400 problem like every other, where Spring would
+     * forward to its error page.
+     */
+    @Bean
+    RequestRejectedHandler requestRejected(ProblemWriter problems) {
+        return (request, response, e) -> problems.write(response, HttpStatus.BAD_REQUEST, "Request rejected",
+                "the request's method or URL is not one this server accepts (encoded or relative path segments, "
+                        + "';', '//' and control characters never are)");
     }
 
     /** The idempotency filter runs inside the security chain (keys are per account), not on its own. */

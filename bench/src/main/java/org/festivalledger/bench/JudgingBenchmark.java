@@ -81,7 +81,9 @@ public final class JudgingBenchmark {
         }
         Path data = Files.createTempDirectory("judging-bench");
         Process app = new ProcessBuilder("java", "-Xmx2g", "-jar", jar.toString(), "--server.port=" + port,
-                "--ledger.data-dir=" + data).redirectErrorStream(true)
+                "--ledger.data-dir=" + data,
+                // A benchmark measures capacity from one address, not the per-client rate limit.
+                "--ledger.http.rate-limit.enabled=false").redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
         try {
             JudgingBenchmark bench = new JudgingBenchmark(port);

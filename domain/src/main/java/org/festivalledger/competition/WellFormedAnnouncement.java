@@ -1,6 +1,8 @@
 package org.festivalledger.competition;
 
+import org.festivalledger.rules.Bounds;
 import org.festivalledger.rules.Problems;
+import org.festivalledger.rules.TextKind;
 
 import java.math.BigDecimal;
 import java.util.HashSet;
@@ -16,7 +18,9 @@ final class WellFormedAnnouncement {
     static Problems problemsOf(AnnounceCompetition announcement) {
         Problems problems = new Problems()
                 .requireText(announcement.competitionId(), "competitionId")
-                .requireText(announcement.name(), "name");
+                .requireText(announcement.name(), "name")
+                .limitText(announcement.name(), "name", TextKind.LINE)
+                .limitText(announcement.edition(), "edition", TextKind.LINE);
         checkCriteria(announcement.criteria(), problems);
         checkRules(announcement.rules(), problems);
         checkAwardCategories(announcement.awardCategories(), problems);
@@ -29,6 +33,7 @@ final class WellFormedAnnouncement {
             problems.check(false, "criteria", "must hold at least one criterion");
             return;
         }
+        problems.limitCount(criteria, "criteria", Bounds.MAX_ITEMS);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < criteria.size(); i++) {
             String at = "criteria[" + i + "]";
@@ -38,14 +43,17 @@ final class WellFormedAnnouncement {
                 continue;
             }
             checkId(criterion.id(), at + ".id", seen, problems);
+            problems.limitText(criterion.name(), at + ".name", TextKind.LINE);
             BigDecimal weight = criterion.weight();
-            problems.requirePresent(weight, at + ".weight");
+            problems.requirePresent(weight, at + ".weight").limitNumber(weight, at + ".weight");
             if (weight != null) {
                 problems.check(weight.signum() > 0, at + ".weight", "must be greater than zero");
             }
-            problems.requirePresent(criterion.min(), at + ".min");
-            problems.requirePresent(criterion.max(), at + ".max");
-            if (criterion.min() != null && criterion.max() != null) {
+            problems.requirePresent(criterion.min(), at + ".min").limitNumber(criterion.min(), at + ".min");
+            problems.requirePresent(criterion.max(), at + ".max").limitNumber(criterion.max(), at + ".max");
+            // Compared only within bounds: the message prints min, which must be a number of reasonable length.
+            if (criterion.min() != null && criterion.max() != null && Bounds.isReasonable(criterion.min())
+                    && Bounds.isReasonable(criterion.max())) {
                 problems.check(criterion.min().compareTo(criterion.max()) < 0, at + ".max",
                         "must be greater than min (" + criterion.min().toPlainString() + ")");
             }
@@ -57,7 +65,8 @@ final class WellFormedAnnouncement {
             problems.check(false, "rules", "is required");
             return;
         }
-        problems.requirePresent(rules.submissionDeadline(), "rules.submissionDeadline");
+        problems.requirePresent(rules.submissionDeadline(), "rules.submissionDeadline")
+                .limitTime(rules.submissionDeadline(), "rules.submissionDeadline");
         problems.check(rules.maxRuntimeMinutes() > 0, "rules.maxRuntimeMinutes", "must be greater than zero");
     }
 
@@ -66,6 +75,7 @@ final class WellFormedAnnouncement {
         if (categories == null) {
             return;
         }
+        problems.limitCount(categories, "awardCategories", Bounds.MAX_ITEMS);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < categories.size(); i++) {
             String at = "awardCategories[" + i + "]";
@@ -75,11 +85,12 @@ final class WellFormedAnnouncement {
                 continue;
             }
             checkId(category.id(), at + ".id", seen, problems);
+            problems.limitText(category.name(), at + ".name", TextKind.LINE);
         }
     }
 
     private static void checkId(String id, String field, Set<String> seen, Problems problems) {
-        problems.requireText(id, field);
+        problems.requireText(id, field).limitText(id, field, TextKind.LINE);
         if (id != null && !id.isBlank()) {
             problems.check(seen.add(id), field, "duplicates the id '" + id + "'");
         }

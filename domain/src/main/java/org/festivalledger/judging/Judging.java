@@ -54,6 +54,7 @@ import org.festivalledger.round.UnassignJuror;
 import org.festivalledger.round.UnknownAssignment;
 import org.festivalledger.round.UnknownRound;
 import org.festivalledger.rules.Problems;
+import org.festivalledger.rules.TextKind;
 import org.festivalledger.scoring.NotAssigned;
 import org.festivalledger.scoring.RecordScore;
 import org.festivalledger.scoring.RoundClosedForScoring;
@@ -111,6 +112,8 @@ public class Judging {
         new Problems()
                 .requireText(command.jurorId(), "jurorId")
                 .requireText(command.name(), "name")
+                .limitText(command.jurorId(), "jurorId", TextKind.LINE)
+                .limitText(command.name(), "name", TextKind.LINE)
                 .requireText(command.tokenHash(), "tokenHash")
                 .throwIfAny();
         if (jury.isAppointed(command.jurorId())) {
@@ -126,7 +129,8 @@ public class Judging {
      */
     @CommandHandler
     void handle(DeclareConflict command) {
-        new Problems().requireText(command.submissionId(), "submissionId").throwIfAny();
+        new Problems().requireText(command.submissionId(), "submissionId")
+                .limitText(command.submissionId(), "submissionId", TextKind.LINE).throwIfAny();
         requireReason(command.reason(), "declare a conflict of interest");
         String jurorId = command.jurorId();
         String entry = command.submissionId();
@@ -246,7 +250,10 @@ public class Judging {
         if (!round.isAssigned(jurorId, entry)) {
             throw new NotAssigned(jurorId, entry, round.roundId());
         }
-        WellFormedMarks.problemsOf(command.marks(), criteria).throwIfAny();
+        WellFormedMarks.problemsOf(command.marks(), criteria)
+                .limitText(command.comment(), "comment", TextKind.PROSE)
+                .limitText(command.reason(), "reason", TextKind.PROSE)
+                .throwIfAny();
         Map<String, BigDecimal> marks = WellFormedMarks.inCriterionOrder(command.marks(), criteria);
         if (!round.hasScore(jurorId, entry)) {
             apply(new ScoreRecorded(competitionId, round.roundId(), jurorId, entry, marks, command.comment()));
@@ -281,6 +288,7 @@ public class Judging {
                 .requireText(command.categoryId(), "categoryId")
                 .requireText(command.submissionId(), "submissionId")
                 .requireText(command.citation(), "citation")
+                .limitText(command.citation(), "citation", TextKind.PROSE)
                 .throwIfAny();
         AwardCategory category = honours.category(command.categoryId())
                 .orElseThrow(() -> new UnknownAwardCategory(command.categoryId(), competitionId));
@@ -362,6 +370,7 @@ public class Judging {
         if (reason == null || reason.isBlank()) {
             throw new ReasonRequired(decision);
         }
+        new Problems().limitText(reason, "reason", TextKind.PROSE).throwIfAny();
     }
 
     @EventSourcingHandler

@@ -2,6 +2,7 @@ package org.festivalledger.judging;
 
 import org.festivalledger.award.NotInContention;
 import org.festivalledger.rules.Problems;
+import org.festivalledger.rules.TextKind;
 import org.festivalledger.shortlist.DrawShortlist;
 import org.festivalledger.shortlist.NotEnoughScoredEntries;
 import org.festivalledger.shortlist.OverrideAction;
@@ -78,6 +79,7 @@ final class ShortlistDraft {
         Problems problems = new Problems()
                 .check(command.size() >= 1, "size", "must be at least 1")
                 .requireText(command.rationale(), "rationale")
+                .limitText(command.rationale(), "rationale", TextKind.PROSE)
                 .requirePresent(command.standings(), "standings")
                 .requirePresent(command.overrides(), "overrides");
         Set<String> named = new HashSet<>();
@@ -91,7 +93,8 @@ final class ShortlistDraft {
             }
             problems.requireText(override.submissionId(), field + ".submissionId")
                     .requirePresent(override.action(), field + ".action")
-                    .requireText(override.reason(), field + ".reason");
+                    .requireText(override.reason(), field + ".reason")
+                    .limitText(override.reason(), field + ".reason", TextKind.PROSE);
             if (override.submissionId() != null) {
                 problems.check(named.add(override.submissionId()), field + ".submissionId",
                         "names " + override.submissionId() + " in a second override");

@@ -1,6 +1,7 @@
 package org.festivalledger.judging;
 
 import org.festivalledger.competition.Criterion;
+import org.festivalledger.rules.Bounds;
 import org.festivalledger.rules.Problems;
 
 import java.math.BigDecimal;
@@ -31,6 +32,8 @@ final class WellFormedMarks {
             BigDecimal mark = given.get(criterion.id());
             if (mark == null) {
                 problems.check(false, field, "is missing");
+            } else if (!Bounds.isReasonable(mark)) {
+                problems.limitNumber(mark, field);
             } else {
                 problems.check(mark.compareTo(criterion.min()) >= 0 && mark.compareTo(criterion.max()) <= 0, field,
                         "must be between " + criterion.min().toPlainString() + " and "

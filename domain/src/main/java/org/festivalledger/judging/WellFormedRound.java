@@ -2,6 +2,7 @@ package org.festivalledger.judging;
 
 import org.festivalledger.round.OpenRound;
 import org.festivalledger.rules.Problems;
+import org.festivalledger.rules.TextKind;
 
 import java.util.HashSet;
 import java.util.List;
@@ -17,6 +18,8 @@ final class WellFormedRound {
         Problems problems = new Problems()
                 .requireText(command.roundId(), "roundId")
                 .requireText(command.name(), "name")
+                .limitText(command.roundId(), "roundId", TextKind.LINE)
+                .limitText(command.name(), "name", TextKind.LINE)
                 .check(command.jurorsPerEntry() >= 1, "jurorsPerEntry", "must be at least 1");
         // An entry's standing is complete once it has this many scores, which its own jurors must be able to give.
         problems.check(command.minScoresPerEntry() >= 1, "minScoresPerEntry", "must be at least 1");

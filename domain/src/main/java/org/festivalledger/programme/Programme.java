@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.festivalledger.rules.Problems;
+import org.festivalledger.rules.TextKind;
 import org.festivalledger.submission.ReasonRequired;
 import org.festivalledger.submission.SubmissionStatus;
 
@@ -129,7 +130,8 @@ public class Programme {
         Instant startsAt = command.startsAt() == null ? session.startsAt() : command.startsAt();
         Instant endsAt = command.endsAt() != null ? command.endsAt()
                 : startsAt.plus(Duration.between(session.startsAt(), session.endsAt()));
-        WellFormedProgramme.checkTimes(startsAt, endsAt, new Problems()).throwIfAny();
+        WellFormedProgramme.checkTimes(startsAt, endsAt, new Problems())
+                .limitText(command.reason(), "reason", TextKind.PROSE).throwIfAny();
         Venue venue = venue(command.venueId() == null ? session.venueId() : command.venueId(),
                 command.competitionId());
         requireVenueFree(venue, startsAt, venue.freeAfterSession(endsAt), session.id());
@@ -192,6 +194,7 @@ public class Programme {
         if (reason == null || reason.isBlank()) {
             throw new ReasonRequired(decision);
         }
+        new Problems().limitText(reason, "reason", TextKind.PROSE).throwIfAny();
     }
 
     private static String blankToNull(String text) {

@@ -1,5 +1,8 @@
 package org.festivalledger.programme;
 
+import org.festivalledger.rules.Bounds;
+import org.festivalledger.rules.InvalidInput;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -12,7 +15,12 @@ record Venue(String venueId, String name, int capacity, int changeoverMinutes) {
      * it publishes is also when the venue is free again (the API contract: runtimes plus changeover).
      */
     Instant screeningEnd(Instant startsAt, List<FilmSlot> films) {
-        int minutes = films.stream().mapToInt(FilmSlot::runtimeMinutes).sum() + changeoverMinutes;
+        // Summed as longs, and checked against the calendar's end before adding: runtimes are only as bounded as
+        // a competition's maximum runtime, and a screening may hold many films.
+        long minutes = films.stream().mapToLong(FilmSlot::runtimeMinutes).sum() + changeoverMinutes;
+        if (minutes > Duration.between(startsAt, Bounds.LATEST).toMinutes()) {
+            throw InvalidInput.of("submissionIds", "run past " + Bounds.LATEST + " from " + startsAt);
+        }
         return startsAt.plus(Duration.ofMinutes(minutes));
     }
 

@@ -1,6 +1,8 @@
 package org.festivalledger.programme;
 
+import org.festivalledger.rules.Bounds;
 import org.festivalledger.rules.Problems;
+import org.festivalledger.rules.TextKind;
 
 import java.time.Instant;
 import java.util.HashSet;
@@ -23,6 +25,7 @@ final class WellFormedProgramme {
         Problems problems = new Problems()
                 .requireText(command.venueId(), "id")
                 .requireText(command.name(), "name")
+                .limitText(command.name(), "name", TextKind.LINE)
                 .requirePresent(command.capacity(), "capacity")
                 .requirePresent(command.changeoverMinutes(), "changeoverMinutes");
         if (command.capacity() != null) {
@@ -39,14 +42,18 @@ final class WellFormedProgramme {
         Problems problems = new Problems()
                 .requireText(command.screeningId(), "id")
                 .requireText(command.title(), "title")
+                .limitText(command.title(), "title", TextKind.LINE)
                 .requireText(command.venueId(), "venueId")
-                .requirePresent(command.startsAt(), "startsAt");
+                .requirePresent(command.startsAt(), "startsAt")
+                .limitTime(command.startsAt(), "startsAt");
         checkFilms(command.films(), problems);
         return problems;
     }
 
     static Problems problemsOf(RescheduleScreening command) {
-        Problems problems = new Problems().requireText(command.screeningId(), "screeningId");
+        Problems problems = new Problems().requireText(command.screeningId(), "screeningId")
+                .limitTime(command.startsAt(), "startsAt")
+                .limitText(command.reason(), "reason", TextKind.PROSE);
         checkFilms(command.films(), problems);
         return problems;
     }
@@ -54,7 +61,8 @@ final class WellFormedProgramme {
     static Problems problemsOf(ScheduleForumSession command) {
         Problems problems = new Problems()
                 .requireText(command.sessionId(), "id")
-                .requireText(command.title(), "title");
+                .requireText(command.title(), "title")
+                .limitText(command.title(), "title", TextKind.LINE);
         checkSpeakers(command.speakers(), problems);
         problems.requireText(command.venueId(), "venueId");
         checkTimes(command.startsAt(), command.endsAt(), problems);
@@ -63,7 +71,8 @@ final class WellFormedProgramme {
 
     /** Both times stated, and the end after the start (a session of no length holds nothing). */
     static Problems checkTimes(Instant startsAt, Instant endsAt, Problems problems) {
-        problems.requirePresent(startsAt, "startsAt").requirePresent(endsAt, "endsAt");
+        problems.requirePresent(startsAt, "startsAt").requirePresent(endsAt, "endsAt")
+                .limitTime(startsAt, "startsAt").limitTime(endsAt, "endsAt");
         if (startsAt != null && endsAt != null) {
             problems.check(endsAt.isAfter(startsAt), "endsAt", "must be after startsAt (" + startsAt + ")");
         }
@@ -75,6 +84,7 @@ final class WellFormedProgramme {
             problems.check(false, "submissionIds", "must name at least one film");
             return;
         }
+        problems.limitCount(films, "submissionIds", Bounds.MAX_ITEMS);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < films.size(); i++) {
             String field = "submissionIds[" + i + "]";
@@ -94,11 +104,12 @@ final class WellFormedProgramme {
             problems.check(false, "speakers", "must name at least one speaker");
             return;
         }
+        problems.limitCount(speakers, "speakers", Bounds.MAX_ITEMS);
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < speakers.size(); i++) {
             String speaker = speakers.get(i);
             String field = "speakers[" + i + "]";
-            problems.requireText(speaker, field);
+            problems.requireText(speaker, field).limitText(speaker, field, TextKind.LINE);
             if (speaker != null && !speaker.isBlank()) {
                 problems.check(seen.add(Speakers.key(speaker)), field, "names '" + speaker.strip() + "' again");
             }

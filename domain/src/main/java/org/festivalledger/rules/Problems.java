@@ -1,5 +1,7 @@
 package org.festivalledger.rules;
 
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -22,6 +24,37 @@ public final class Problems {
     /** Records a problem if {@code text} is missing or only whitespace. */
     public Problems requireText(String text, String field) {
         return check(text != null && !text.isBlank(), field, "must not be blank");
+    }
+
+    /** Records a problem if {@code text} (when given) is too long or holds characters the ledger refuses. */
+    public Problems limitText(String text, String field, TextKind kind) {
+        String problem = kind.problemWith(text);
+        return check(problem == null, field, problem);
+    }
+
+    /** {@link #limitText} for every element of {@code texts}, each named {@code field[i]}. */
+    public Problems limitTexts(List<String> texts, String field, TextKind kind) {
+        if (texts != null) {
+            for (int i = 0; i < texts.size(); i++) {
+                limitText(texts.get(i), field + "[" + i + "]", kind);
+            }
+        }
+        return this;
+    }
+
+    /** Records a problem if {@code items} (when given) holds more than {@code max} elements. */
+    public Problems limitCount(List<?> items, String field, int max) {
+        return check(items == null || items.size() <= max, field, "must hold at most " + max + " items");
+    }
+
+    /** Records a problem if {@code number} (when given) is out of {@link Bounds}. */
+    public Problems limitNumber(BigDecimal number, String field) {
+        return check(number == null || Bounds.isReasonable(number), field, Bounds.numberRule());
+    }
+
+    /** Records a problem if {@code instant} (when given) is not on the festival's calendar ({@link Bounds}). */
+    public Problems limitTime(Instant instant, String field) {
+        return check(instant == null || Bounds.isOnTheCalendar(instant), field, Bounds.calendarRule());
     }
 
     /** Records a problem if {@code value} is missing. */

@@ -4,6 +4,8 @@ import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
+import org.festivalledger.rules.Problems;
+import org.festivalledger.rules.TextKind;
 
 import java.time.Instant;
 
@@ -66,6 +68,7 @@ public class Submission {
         if (reason == null || reason.isBlank()) {
             throw new ReasonRequired(decision);
         }
+        new Problems().limitText(reason, "reason", TextKind.PROSE).throwIfAny();
     }
 
     private void requireActive(String decision) {

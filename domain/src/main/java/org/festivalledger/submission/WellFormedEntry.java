@@ -1,6 +1,8 @@
 package org.festivalledger.submission;
 
+import org.festivalledger.rules.Bounds;
 import org.festivalledger.rules.Problems;
+import org.festivalledger.rules.TextKind;
 
 import java.util.List;
 
@@ -19,15 +21,18 @@ public final class WellFormedEntry {
         if (entry == null) {
             return problems.check(false, "entry", "is required");
         }
-        problems.requireText(entry.title(), "title");
+        problems.requireText(entry.title(), "title").limitText(entry.title(), "title", TextKind.LINE);
         checkTeam(entry.team(), problems);
-        problems.requireText(entry.country(), "country");
+        problems.requireText(entry.country(), "country").limitText(entry.country(), "country", TextKind.LINE)
+                .limitText(entry.synopsis(), "synopsis", TextKind.PROSE);
         problems.check(entry.runtimeMinutes() > 0, "runtimeMinutes", "must be greater than zero");
         // The unit judges the use of AI, so an entry that does not say how AI was used cannot be judged fairly.
         AiDisclosure disclosure = entry.aiDisclosure();
         problems.requirePresent(disclosure, "aiDisclosure");
         if (disclosure != null) {
-            problems.requirePresent(disclosure.workflow(), "aiDisclosure.workflow");
+            problems.requirePresent(disclosure.workflow(), "aiDisclosure.workflow")
+                    .limitCount(disclosure.tools(), "aiDisclosure.tools", Bounds.MAX_ITEMS)
+                    .limitTexts(disclosure.tools(), "aiDisclosure.tools", TextKind.LINE);
         }
         return problems;
     }
@@ -37,8 +42,9 @@ public final class WellFormedEntry {
             problems.check(false, "team", "must name at least one member");
             return;
         }
+        problems.limitCount(team, "team", Bounds.MAX_ITEMS);
         for (int i = 0; i < team.size(); i++) {
-            problems.requireText(team.get(i), "team[" + i + "]");
+            problems.requireText(team.get(i), "team[" + i + "]").limitText(team.get(i), "team[" + i + "]", TextKind.LINE);
         }
     }
 }

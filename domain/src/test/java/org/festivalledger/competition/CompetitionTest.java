@@ -60,6 +60,19 @@ class CompetitionTest {
     }
 
     @Test
+    void weightsAndBoundsAreNumbersOfAReasonableSizeAndTheDeadlineIsOnTheCalendar() {
+        // 1e999999999 is a valid JSON number; printed in full in a message it would fill the heap.
+        Criterion absurd = new Criterion("scale", "Scale", new BigDecimal("0.0000001"), new BigDecimal("1e999999999"),
+                new BigDecimal("-1e999999999"));
+        fixture.givenNoPriorActivity()
+               .when(announce("AIGC Short Film Unit", List.of(ARTISTIC_IMPACT, absurd),
+                       new SubmissionRules(Instant.parse("+10000-01-01T00:00:00Z"), 15), CATEGORIES))
+               .expectException(invalidFields("criteria[1].weight", "criteria[1].min", "criteria[1].max",
+                       "rules.submissionDeadline"))
+               .expectNoEvents();
+    }
+
+    @Test
     void everyCriterionHasAnId() {
         fixture.givenNoPriorActivity()
                .when(announce("AIGC Short Film Unit", List.of(ARTISTIC_IMPACT, criterion(" ", "1")), RULES, CATEGORIES))

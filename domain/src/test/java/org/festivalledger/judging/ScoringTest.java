@@ -113,6 +113,32 @@ class ScoringTest {
     }
 
     @Test
+    void aMarkHasAtMostSixDecimalPlaces() {
+        fixture.given(assigned().events())
+               .when(score(Map.of("artistic-impact", new BigDecimal("8.0000001"), "thematic-expression",
+                       BigDecimal.valueOf(7), "innovative-ai", new BigDecimal("1e999999999")), null))
+               .expectException(invalidFields("marks.artistic-impact", "marks.innovative-ai"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void aReasonOrCommentBeyondTenThousandCharactersIsRefused() {
+        fixture.given(assigned().withScore(ROUND, JUROR, ENTRY).events())
+               .when(new RecordScore(COMPETITION, ROUND, JUROR, ENTRY, marks(8, 8, 9), "c".repeat(10_001),
+                       "r".repeat(10_001)))
+               .expectException(invalidFields("comment", "reason"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void aReasonThatIsNotWellFormedTextIsRefused() {
+        fixture.given(assigned().withScore(ROUND, JUROR, ENTRY).events())
+               .when(score(marks(8, 8, 9), "rewatched \uD800"))
+               .expectException(invalidFields("reason"))
+               .expectNoEvents();
+    }
+
+    @Test
     void aScoreInAnotherRoundIsAFirstScoreThere() {
         fixture.given(assigned().withScore(ROUND, JUROR, ENTRY).withClosed(ROUND)
                                 .withRound("final", ENTRY).withAssignment("final", JUROR, ENTRY).events())

@@ -6,6 +6,7 @@ import org.festivalledger.submission.SubmissionStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.List;
 
 import static org.festivalledger.programme.ProgrammeHistory.COMPETITION;
@@ -121,6 +122,25 @@ class ScreeningTest {
                .when(screening("s1", HALL, "10:00",
                        List.of(new ScheduledFilm("entry-001", 12, SubmissionStatus.INELIGIBLE))))
                .expectException(FilmCannotBeScheduled.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void aScreeningStartsOnTheFestivalsCalendar() {
+        // The schedule is laid out in calendar days and written as iCalendar, which has four-digit years.
+        fixture.given(aProgramme().events())
+               .when(new ScheduleScreening(COMPETITION, "s1", "Far", HALL, Instant.parse("+1000000000-01-01T00:00:00Z"),
+                       TWO_SHORTS, true))
+               .expectException(invalidFields("startsAt"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void aScreeningEndsOnTheFestivalsCalendarHoweverLongItsFilms() {
+        fixture.given(aProgramme().events())
+               .when(new ScheduleScreening(COMPETITION, "s1", "Long", HALL, Instant.parse("9999-12-30T00:00:00Z"),
+                       List.of(film("entry-001", Integer.MAX_VALUE), film("entry-002", Integer.MAX_VALUE)), true))
+               .expectException(invalidFields("submissionIds"))
                .expectNoEvents();
     }
 

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static org.festivalledger.rules.Refusals.invalidFields;
 import static org.festivalledger.submission.ACompetition.DEADLINE;
@@ -131,6 +132,26 @@ class SubmissionReceiptTest {
         fixture.given(announced())
                .when(new ReceiveSubmission(ID, "sub-1", entry, A_DAY_EARLY))
                .expectException(invalidFields(field))
+               .expectNoEvents();
+    }
+
+    @Test
+    void aTitleTooLongOrDisguisedIsRefusedWithTheFieldsNamed() {
+        Entry entry = new Entry("T".repeat(501), List.of("Lin Wei", "Ana\u202Egnos"), "CN", 12,
+                "x".repeat(10_001), new AiDisclosure(List.of("Sora\u0000"), AiWorkflow.HYBRID));
+        fixture.given(announced())
+               .when(new ReceiveSubmission(ID, "sub-1", entry, A_DAY_EARLY))
+               .expectException(invalidFields("title", "team[1]", "synopsis", "aiDisclosure.tools[0]"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void aTeamAndItsToolsNameAtMostAHundredEach() {
+        List<String> crowd = IntStream.rangeClosed(1, 101).mapToObj(i -> "Member " + i).toList();
+        fixture.given(announced())
+               .when(new ReceiveSubmission(ID, "sub-1", anEntry().byTeam(crowd)
+                       .disclosing(new AiDisclosure(crowd, AiWorkflow.HYBRID)).build(), A_DAY_EARLY))
+               .expectException(invalidFields("team", "aiDisclosure.tools"))
                .expectNoEvents();
     }
 }

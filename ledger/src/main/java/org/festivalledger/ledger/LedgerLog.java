@@ -9,6 +9,7 @@ import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import org.bson.BsonMaximumSizeExceededException;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.slf4j.Logger;
@@ -101,7 +102,7 @@ public class LedgerLog {
             }
             probe.beforeInsert(head.nextPosition());
             try {
-                commits.insertOne(CommitDocument.toDocument(stored, uniqueKeys));
+                insert(CommitDocument.toDocument(stored, uniqueKeys), stored.size());
                 StoredEvent last = stored.get(stored.size() - 1);
                 head = new LedgerHead(last.position(), last.hash(), recordedAt);
                 return stored;
@@ -153,6 +154,15 @@ public class LedgerLog {
             head = readForward(head);
         }
         return events;
+    }
+
+    private void insert(Document commit, int events) {
+        try {
+            commits.insertOne(commit);
+        } catch (BsonMaximumSizeExceededException e) {
+            // The driver measures the document before sending it, so nothing reached the store.
+            throw new CommitTooLarge(events, e);
+        }
     }
 
     private StreamConflict conflictFor(List<PendingEvent> events, List<String> uniqueKeys, MongoWriteException e) {

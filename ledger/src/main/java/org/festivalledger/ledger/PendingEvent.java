@@ -2,10 +2,19 @@ package org.festivalledger.ledger;
 
 import java.time.Instant;
 
-/** An event on its way into the ledger: serialized, but not yet given a position or a hash. */
+/**
+ * An event on its way into the ledger: serialized, but not yet given a position or a hash. Its text must be
+ * well-formed Unicode ({@link MalformedText}), so it reads back exactly as it was hashed.
+ */
 public record PendingEvent(String aggregateId, String aggregateType, long sequence, String eventId,
                            String payloadType, String payloadRevision, String payload, String metadata,
                            Instant timestamp) {
+
+    public PendingEvent {
+        MalformedText.requireWellFormed(aggregateId, "aggregate id");
+        MalformedText.requireWellFormed(payload, "payload");
+        MalformedText.requireWellFormed(metadata, "metadata");
+    }
 
     boolean isDomainEvent() {
         return aggregateType != null;

@@ -170,4 +170,34 @@ class LedgerLogTest {
         assertThat(ledger.readFrom(2, 5).map(StoredEvent::position))
                 .containsExactlyElementsOf(LongStream.rangeClosed(2, total).boxed().toList());
     }
+
+    @Test
+    void textThatWouldNotReadBackAsHashedIsRefusedAndNothingIsAppended() {
+        ledger.append(List.of(event("a", 0)), List.of());
+        // MongoDB stores UTF-8, so a lone surrogate would come back as U+FFFD and the chain would look tampered with.
+        assertThatThrownBy(() -> ledger.append(List.of(new PendingEvent("a", "Scorecard", 1, "e-1",
+                "org.example.ScoreRevised", "1", "{\"reason\":\"\uD83C\"}", "{}",
+                java.time.Instant.parse("2026-04-20T10:00:00Z"))), List.of()))
+                .isInstanceOf(MalformedText.class).hasMessageContaining("payload");
+
+        assertThat(ledger.head().position()).isEqualTo(1);
+        ChainVerifier verifier = new ChainVerifier();
+        ledger.readFrom(1).forEach(verifier::accept);
+        assertThat(verifier.ok()).isTrue();
+    }
+
+    @Test
+    void aCommitLargerThanOneDocumentIsRefusedAndNothingIsAppended() {
+        ledger.append(List.of(event("a", 0)), List.of());
+        String page = "{\"synopsis\":\"" + "x".repeat(1_000_000) + "\"}";
+        List<PendingEvent> tooMany = LongStream.range(1, 18).mapToObj(sequence -> new PendingEvent("a", "Scorecard",
+                sequence, "e-" + sequence, "org.example.Long", "1", page, "{}",
+                java.time.Instant.parse("2026-04-20T10:00:00Z"))).toList();
+
+        assertThatThrownBy(() -> ledger.append(tooMany, List.of())).isInstanceOf(CommitTooLarge.class)
+                .hasMessageContaining("17 events");
+        assertThat(ledger.head().position()).isEqualTo(1);
+        ledger.append(List.of(event("a", 1)), List.of());
+        assertThat(ledger.head().position()).as("the log goes on").isEqualTo(2);
+    }
 }

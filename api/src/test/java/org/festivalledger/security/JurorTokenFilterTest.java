@@ -1,0 +1,81 @@
+package org.festivalledger.security;
+
+import jakarta.servlet.FilterChain;
+import org.festivalledger.http.ProblemWriter;
+import org.festivalledger.http.ProjectionProgress;
+import org.festivalledger.ledger.LedgerHead;
+import org.festivalledger.ledger.LedgerLog;
+import org.festivalledger.standings.JudgingBoard;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyLong;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * A bearer token the board does not know waits for the board only while the board is behind the ledger (a juror
+ * appointed a moment ago); when the board holds everything recorded, a forged token is refused at once.
+ */
+class JurorTokenFilterTest {
+
+    private static final String TOKEN = "jt_some_token";
+
+    private final JudgingBoard board = mock(JudgingBoard.class);
+    private final ProjectionProgress progress = mock(ProjectionProgress.class);
+    private final LedgerLog ledger = mock(LedgerLog.class);
+    private final ProblemWriter problems = mock(ProblemWriter.class);
+    private final FilterChain chain = mock(FilterChain.class);
+    private final JurorTokenFilter filter = new JurorTokenFilter(board, progress, ledger, problems);
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void aForgedTokenIsRefusedAtOnceWhenTheBoardHoldsTheWholeLedger() throws Exception {
+        when(board.jurorWithTokenHash(anyString())).thenReturn(Optional.empty());
+        when(ledger.head()).thenReturn(new LedgerHead(500, "h", Instant.EPOCH));
+        when(progress.position(JudgingBoard.PROCESSING_GROUP)).thenReturn(500L);
+
+        filter.doFilter(bearer(), new MockHttpServletResponse(), chain);
+
+        verify(progress, never()).awaitPosition(anyString(), anyLong(), any(Duration.class));
+        verify(problems).write(any(), eq(HttpStatus.UNAUTHORIZED), anyString(), anyString());
+        verify(chain, never()).doFilter(any(), any());
+    }
+
+    @Test
+    void aJustAppointedJurorsTokenWaitsForTheBoardToCatchUp() throws Exception {
+        when(board.jurorWithTokenHash(JurorTokens.hash(TOKEN))).thenReturn(Optional.empty(),
+                Optional.of("festival/juror-7"));
+        when(ledger.head()).thenReturn(new LedgerHead(501, "h", Instant.EPOCH));
+        when(progress.position(JudgingBoard.PROCESSING_GROUP)).thenReturn(500L);
+        when(progress.awaitPosition(eq(JudgingBoard.PROCESSING_GROUP), eq(501L), any(Duration.class))).thenReturn(true);
+
+        filter.doFilter(bearer(), new MockHttpServletResponse(), chain);
+
+        verify(chain).doFilter(any(), any());
+        verify(problems, never()).write(any(), any(), anyString(), anyString());
+    }
+
+    private static MockHttpServletRequest bearer() {
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/api/competitions");
+        request.addHeader("Authorization", "Bearer " + TOKEN);
+        return request;
+    }
+}

@@ -121,7 +121,7 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain pages(HttpSecurity http) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ProblemWriter problems) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/", "/competitions/*", "/css/**", "/js/**", "/favicon.ico")
                         .permitAll()
@@ -138,6 +138,10 @@ public class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/juror/sign-in"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/juror/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/organiser/login"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/organiser/**"))
+                        // Anything else is no page at all: say so, rather than ask for a sign-in.
+                        .defaultAuthenticationEntryPointFor((request, response, e) -> problems.write(response,
+                                        HttpStatus.NOT_FOUND, "Not found", "there is no page at " + request.getRequestURI()),
                                 PathPatternRequestMatcher.withDefaults().matcher("/**")))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "

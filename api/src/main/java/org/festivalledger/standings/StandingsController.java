@@ -13,12 +13,15 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import org.festivalledger.http.ProjectionProgress;
+import org.festivalledger.ledger.LedgerLog;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
@@ -33,11 +36,16 @@ class StandingsController {
 
     private final StandingsService standings;
     private final StandingsTimeTravel timeTravel;
+    private final ProjectionProgress progress;
+    private final LedgerLog ledger;
     private final ObjectMapper json;
     private final Map<String, Serialised> serialised = new ConcurrentHashMap<>();
     private final Set<SseEmitter> open = ConcurrentHashMap.newKeySet();
 
-    StandingsController(StandingsService standings, StandingsTimeTravel timeTravel, ObjectMapper json) {
+    StandingsController(StandingsService standings, StandingsTimeTravel timeTravel, ObjectMapper json,
+                        ProjectionProgress progress, LedgerLog ledger) {
+        this.progress = progress;
+        this.ledger = ledger;
         this.standings = standings;
         this.timeTravel = timeTravel;
         this.json = json;
@@ -113,7 +121,10 @@ class StandingsController {
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@PathVariable String competitionId, @PathVariable String roundId,
                       @RequestParam(required = false, defaultValue = "2147483647") int top) {
+        // A round opened a moment ago may not be on the board yet: let it reach the head before saying "unknown".
         Standings now = standings.current(competitionId, roundId, 0, MAX_WAIT)
+                .or(() -> progress.awaitPosition(ledger.head().position(), MAX_WAIT)
+                        ? standings.current(competitionId, roundId, 0, MAX_WAIT) : Optional.empty())
                 .orElseThrow(() -> new UnknownId("round", roundId));
         SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT_MS);
         open.add(emitter);

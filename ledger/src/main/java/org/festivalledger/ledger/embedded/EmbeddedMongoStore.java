@@ -21,6 +21,8 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedMongoStore.class);
     public static final String FILE_NAME = "ledger.mv.db";
     private static final int CACHE_MB = 256;
+    /** The share of the heap the page cache may take at most: the rest is the application's. */
+    private static final int HEAP_SHARE = 8;
 
     private final MongoServer server;
     private final MVStore store;
@@ -47,12 +49,22 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
         // A page cache well above H2's 16 MB default: pages of commits and views stay decoded, which keeps
         // replays and range reads near memory speed (measured in docs/benchmarks.md).
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).open();
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes()).open();
         MongoServer server = new MongoServer(new CommittingH2Backend(store, EmbeddedMongoStore::isDurable));
         server.bind("127.0.0.1", port);
         InetSocketAddress address = server.getLocalAddress();
         log.info("Embedded MongoDB-compatible store on {} with its data in {}", address, file);
         return new EmbeddedMongoStore(file, store, server, address);
+    }
+
+    /**
+     * 256 MB, or an eighth of the heap if that is less: the cache holds decoded pages on the heap, and one as
+     * large as a small heap leaves nothing for the application (a 256 MB heap ran out of memory while its
+     * processors caught up with 200,000 events).
+     */
+    static int cacheMegabytes() {
+        long heapMegabytes = Runtime.getRuntime().maxMemory() >> 20;
+        return (int) Math.max(16, Math.min(CACHE_MB, heapMegabytes / HEAP_SHARE));
     }
 
     /** Collections whose acknowledged writes must survive a crash: the ledger's and idempotency records. */

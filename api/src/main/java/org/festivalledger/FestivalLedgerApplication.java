@@ -1,9 +1,12 @@
 package org.festivalledger;
 
+import org.festivalledger.audit.OfflineVerification;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.util.Arrays;
 
 /** The festival ledger: an event-sourced programme and awards ledger for film-festival competitions. */
 @SpringBootApplication
@@ -12,6 +15,10 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class FestivalLedgerApplication {
 
     public static void main(String[] args) {
+        if (args.length > 0 && "verify".equals(args[0])) {
+            // An auditor's offline check needs no server and no store: it must not start either.
+            System.exit(OfflineVerification.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
+        }
         quietAxon();
         SpringApplication.run(FestivalLedgerApplication.class, args);
     }

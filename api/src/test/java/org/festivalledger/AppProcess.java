@@ -26,10 +26,19 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the application on a free port with its embedded store in {@code dataDirectory}. */
     public static AppProcess start(Path dataDirectory, String... arguments) {
+        return start(dataDirectory, List.of("-Xmx512m"), arguments);
+    }
+
+    /**
+     * Starts the application with the given JVM options (the heap size among them) on a free port, with its
+     * embedded store in {@code dataDirectory}.
+     */
+    public static AppProcess start(Path dataDirectory, List<String> jvmOptions, String... arguments) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-cp", System.getProperty("java.class.path"),
                 "org.festivalledger.FestivalLedgerApplication",
                 "--server.port=" + port, "--ledger.data-dir=" + dataDirectory));
@@ -68,6 +77,19 @@ public final class AppProcess implements AutoCloseable {
 
     public Api api() {
         return new Api(port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Everything the process printed so far (standard output and error). */
+    public Path log() {
+        return log;
     }
 
     /** SIGKILL: no shutdown hook runs, nothing is flushed or closed. */

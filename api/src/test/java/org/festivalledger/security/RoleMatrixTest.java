@@ -84,6 +84,7 @@ class RoleMatrixTest extends LedgerTestApplication {
         all.add(new Endpoint("POST", c + "/awards/no-such-award/revocation", "{\"reason\":\"x\"}", ORG));
         all.add(new Endpoint("POST", "/api/competitions/no-such-competition/publication", null, ORG));
         all.add(new Endpoint("GET", "/api/public/competitions/" + judging.competition + "/results", null, EVERYONE));
+        all.add(new Endpoint("GET", "/api/audit/export", null, EnumSet.of(Caller.AUDITOR)));
         all.add(new Endpoint("GET", "/api/audit/head", null, EVERYONE));
         all.add(new Endpoint("GET", "/api/audit/verification", null, EnumSet.of(Caller.AUDITOR)));
         return all;

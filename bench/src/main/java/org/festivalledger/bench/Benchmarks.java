@@ -2,7 +2,10 @@ package org.festivalledger.bench;
 
 import java.util.Arrays;
 
-/** Entry point of the benchmark jar: {@code ledger} (the store) or {@code judging [entries jurors]} (HTTP). */
+/**
+ * Entry point of the benchmark jar: {@code ledger} (the store), {@code judging [entries jurors]} (HTTP) or
+ * {@code verification [events [file] | export.jsonl]} (the offline verifier).
+ */
 public final class Benchmarks {
 
     private Benchmarks() {
@@ -14,8 +17,10 @@ public final class Benchmarks {
         switch (which) {
             case "ledger" -> LedgerBenchmark.main(rest);
             case "judging" -> JudgingBenchmark.main(rest);
+            case "verification" -> VerificationBenchmark.main(rest);
             default -> {
-                System.err.println("usage: java -jar bench/target/festival-ledger-bench.jar ledger | judging [entries jurors]");
+                System.err.println("usage: java -jar bench/target/festival-ledger-bench.jar ledger | judging [entries jurors]"
+                        + " | verification [events [file] | export.jsonl]");
                 System.exit(2);
             }
         }

@@ -1,10 +1,13 @@
 package org.festivalledger;
 
+import org.festivalledger.audit.OfflineVerification;
 import org.festivalledger.storage.StandaloneStore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.util.Arrays;
 
 /** The festival ledger: an event-sourced programme and awards ledger for film-festival competitions. */
 @SpringBootApplication
@@ -16,6 +19,10 @@ public class FestivalLedgerApplication {
         if (args.length > 0 && args[0].equals("store")) {
             StandaloneStore.run(args);
             return;
+        }
+        if (args.length > 0 && "verify".equals(args[0])) {
+            // An auditor's offline check needs no server and no store: it must not start either.
+            System.exit(OfflineVerification.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
         quietAxon();
         SpringApplication.run(FestivalLedgerApplication.class, args);

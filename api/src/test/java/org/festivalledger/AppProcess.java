@@ -26,20 +26,30 @@ public final class AppProcess implements AutoCloseable {
 
     /** Starts the application on a free port with its embedded store in {@code dataDirectory}. */
     public static AppProcess start(Path dataDirectory, String... arguments) {
-        return launch(List.of("-cp", System.getProperty("java.class.path"),
+        return start(dataDirectory, List.of("-Xmx512m"), arguments);
+    }
+
+    /**
+     * Starts the application with the given JVM options (the heap size among them) on a free port, with its
+     * embedded store in {@code dataDirectory}.
+     */
+    public static AppProcess start(Path dataDirectory, List<String> jvmOptions, String... arguments) {
+        return launch(jvmOptions, List.of("-cp", System.getProperty("java.class.path"),
                 "org.festivalledger.FestivalLedgerApplication"), dataDirectory, arguments);
     }
 
     /** Starts the packaged application ({@code java -jar}), as it ships, on a free port over {@code dataDirectory}. */
     public static AppProcess startPackaged(Path jar, Path dataDirectory, String... arguments) {
-        return launch(List.of("-jar", jar.toString()), dataDirectory, arguments);
+        return launch(List.of("-Xmx512m"), List.of("-jar", jar.toString()), dataDirectory, arguments);
     }
 
-    private static AppProcess launch(List<String> launcher, Path dataDirectory, String... arguments) {
+    private static AppProcess launch(List<String> jvmOptions, List<String> launcher, Path dataDirectory,
+                                     String... arguments) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
         command.addAll(launcher);
         // Every request of a test comes from one address, which the per-client rate limit is not meant for.
         command.addAll(List.of("--server.port=" + port, "--ledger.data-dir=" + dataDirectory,
@@ -84,6 +94,14 @@ public final class AppProcess implements AutoCloseable {
 
     public Api api() {
         return new Api(port);
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     /** Where the process writes its output (kept beside the data directory, for a failing test to point at). */

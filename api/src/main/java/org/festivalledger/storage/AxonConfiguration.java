@@ -1,10 +1,6 @@
 package org.festivalledger.storage;
 
-import com.fasterxml.jackson.annotation.JsonAutoDetect;
-import com.fasterxml.jackson.annotation.PropertyAccessor;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
@@ -31,6 +27,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.festivalledger.audit.EventPayloads;
 import org.festivalledger.ledger.LedgerEventStorageEngine;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.ledger.embedded.EmbeddedMongoStore;
@@ -68,15 +65,12 @@ class AxonConfiguration {
     }
 
     /**
-     * Axon's mapper: field access so aggregates snapshot without getters; ISO instants so payloads read
-     * well in an export; unknown properties tolerated so an older reader survives an added field.
+     * Axon's mapper (field access, ISO instants, unknown properties tolerated): defined once in
+     * {@link EventPayloads}, so the auditor's offline verifier reads payloads exactly as the application does.
      */
     @Bean
     ObjectMapper defaultAxonObjectMapper() {
-        return new ObjectMapper().findAndRegisterModules()
-                .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
-                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-                .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        return EventPayloads.objectMapper();
     }
 
     @Bean

@@ -100,6 +100,7 @@ class RoleMatrixTest extends LedgerTestApplication {
         all.add(new Endpoint("GET", "/api/public/competitions/" + judging.competition + "/schedule", null, EVERYONE));
         all.add(new Endpoint("GET", "/api/public/competitions/" + judging.competition + "/schedule.ics", null,
                 EVERYONE));
+        all.add(new Endpoint("GET", "/api/audit/export", null, EnumSet.of(Caller.AUDITOR)));
         all.add(new Endpoint("GET", "/api/audit/head", null, EVERYONE));
         all.add(new Endpoint("GET", "/api/audit/verification", null, EnumSet.of(Caller.AUDITOR)));
         return all;

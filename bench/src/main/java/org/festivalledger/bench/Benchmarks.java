@@ -2,7 +2,10 @@ package org.festivalledger.bench;
 
 import java.util.Arrays;
 
-/** Entry point of the benchmark jar: {@code ledger} (the store) or {@code judging [entries jurors]} (HTTP). */
+/**
+ * Entry point of the benchmark jar: {@code ledger} (the store), {@code judging [entries jurors]} (HTTP) or
+ * {@code verification [events [file] | export.jsonl]} (the offline verifier).
+ */
 public final class Benchmarks {
 
     private Benchmarks() {
@@ -16,8 +19,10 @@ public final class Benchmarks {
             case "judging" -> JudgingBenchmark.main(rest);
             case "timetravel" -> TimeTravelBenchmark.main(rest);
             case "festival" -> JudgingBenchmark.festival(rest);
+            case "verification" -> VerificationBenchmark.main(rest);
             default -> {
-                System.err.println("usage: java -jar bench/target/festival-ledger-bench.jar ledger | judging [entries jurors] | timetravel [entries] | festival [entries jurors]");
+                System.err.println("usage: java -jar bench/target/festival-ledger-bench.jar ledger | judging [entries jurors]"
+                        + " | timetravel [entries] | festival [entries jurors] | verification [events [file] | export.jsonl]");
                 System.exit(2);
             }
         }

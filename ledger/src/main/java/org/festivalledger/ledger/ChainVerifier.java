@@ -10,8 +10,20 @@ import java.util.List;
  */
 public final class ChainVerifier {
 
+    /** What kind of break a problem is, so that a report can be read (and tested) without parsing messages. */
+    public enum Kind {
+        /** A position is missing where it should be: an event was deleted, or moved later. */
+        GAP,
+        /** A position appears after a later one: events were reordered or repeated. */
+        ORDER,
+        /** An event's previous hash is not the hash of the event before it. */
+        LINK,
+        /** An event's hash does not follow from its content: the content or the hash was edited. */
+        HASH
+    }
+
     /** One thing found wrong, at the position where it was found. */
-    public record Problem(long position, String message) {
+    public record Problem(long position, Kind kind, String message) {
     }
 
     private static final int MAX_PROBLEMS = 100;
@@ -25,24 +37,27 @@ public final class ChainVerifier {
     public void accept(StoredEvent event) {
         checked++;
         if (event.position() != expectedPosition) {
-            report(expectedPosition, "expected position " + expectedPosition + " but found " + event.position()
-                    + (event.position() > expectedPosition ? " (events missing)" : " (out of order or repeated)"));
+            boolean missing = event.position() > expectedPosition;
+            report(expectedPosition, missing ? Kind.GAP : Kind.ORDER, "expected position " + expectedPosition
+                    + " but found " + event.position()
+                    + (missing ? " (events missing or moved)" : " (out of order or repeated)"));
         }
         if (!previousHash.equals(event.previousHash())) {
-            report(event.position(), "previous hash does not match the hash of the event before it");
+            report(event.position(), Kind.LINK, "previous hash does not match the hash of the event before it");
         }
         String recomputed = ChainHash.of(event);
         if (!recomputed.equals(event.hash())) {
-            report(event.position(), "hash does not match the event's content (the event was altered)");
+            report(event.position(), Kind.HASH,
+                    "hash does not match the event's content (the event or its hash was altered)");
         }
         expectedPosition = event.position() + 1;
         // Continue the chain from the stored hash, so one edited event is reported once, not at every later one.
         previousHash = event.hash() == null ? recomputed : event.hash();
     }
 
-    private void report(long position, String message) {
+    private void report(long position, Kind kind, String message) {
         if (problems.size() < MAX_PROBLEMS) {
-            problems.add(new Problem(position, message));
+            problems.add(new Problem(position, kind, message));
         }
     }
 

@@ -56,8 +56,18 @@ public class LedgerLog {
     private static final int BATCH = 256;
     /** Commits per range read while catching up: bounds a reader's memory, amortises the range query. */
     public static final int DEFAULT_CHUNK = 16_384;
-    /** Exact lookups that hit in a row before a reader counts as behind and switches to range reads. */
+    /** Exact lookups that hit in a row before a reader counts as behind and catches up in bulk. */
     private static final int CATCH_UP_AFTER = 32;
+    /** Consecutive ids per exact-key batch while catching up: the embedded server's cheapest size per commit. */
+    private static final int KEY_BATCH = 32;
+    /** Range reads between two measurements of exact keys while range reads are the cheaper. */
+    private static final int RECHECK_KEYS_AFTER = 8;
+    /** Heap bytes per commit of a range read: about 2,000 commits on a 256 MB heap, the full chunk from 2 GB. */
+    private static final long HEAP_PER_RANGE_COMMIT = 128 * 1024;
+
+    /** The events of the commits one read fetched, and how many commits that was (for the read's cost). */
+    private record Fetched(List<StoredEvent> events, int commits) {
+    }
 
     private final MongoCollection<Document> commits;
     private final Clock clock;
@@ -246,12 +256,12 @@ public class LedgerLog {
 
     /**
      * The contiguous run of commits that starts exactly at {@code position}, fetched with one batched
-     * exact-key query; empty if no commit starts there yet.
+     * exact-key query of {@code batch} consecutive ids; empty if no commit starts there yet.
      */
-    private List<Document> commitsStartingFrom(long position) {
-        List<Long> ids = LongStream.range(position, position + BATCH).boxed().toList();
+    private List<Document> commitsStartingFrom(long position, int batch) {
+        List<Long> ids = LongStream.range(position, position + batch).boxed().toList();
         List<Document> found = new ArrayList<>();
-        commits.find(Filters.in(CommitDocument.ID, ids)).into(found);
+        commits.find(Filters.in(CommitDocument.ID, ids)).batchSize(batch).into(found);
         found.sort(Comparator.comparingLong(CommitDocument::first));
         List<Document> run = new ArrayList<>(found.size());
         long expected = position;
@@ -265,23 +275,44 @@ public class LedgerLog {
         return run;
     }
 
+    private List<Document> commitsStartingFrom(long position) {
+        return commitsStartingFrom(position, BATCH);
+    }
+
     /**
      * All events from {@code position} (inclusive) to the end of the log as it is while the stream is read.
-     * Lazy, and bounded in memory by {@code chunk} commits.
+     * Lazy, and bounded in memory by {@code chunk} commits (fewer on a small heap, see below).
      *
      * <p>A reader near the end of the log (a tracking processor following new events) asks for the next
      * commit by its exact {@code _id}, which costs the same however long the log is. A reader far behind
-     * (a replay, an export) switches to range reads of {@code chunk} commits, which both stores answer
-     * in {@code _id} order without sorting; every commit is checked to start exactly where the previous
-     * one ended, and a range read that ever disagrees is abandoned for exact lookups, so the order a
-     * reader sees never depends on how a store happens to return documents.
+     * (a replay, an export) catches up in one of two ways, whichever costs less per commit:
+     * <ul>
+     *   <li>range reads of {@code chunk} commits, which both stores answer in {@code _id} order without
+     *       sorting; every commit is checked to start exactly where the previous one ended, and a range read
+     *       that ever disagrees is abandoned, so the order a reader sees never depends on how a store happens
+     *       to return documents;</li>
+     *   <li>batches of {@value #KEY_BATCH} consecutive {@code _id}s by exact key.</li>
+     * </ul>
+     * The embedded server answers a range read by scanning from the first commit and holds the whole chunk
+     * in memory before replying, so a range read gets dearer the further in the log it starts, and much
+     * dearer once the page cache no longer holds the log; exact keys cost the same anywhere. The reader
+     * times both and stays with exact keys once range reads cost more (they only get dearer as it
+     * advances). A range read is also capped at one commit per {@value #HEAP_PER_RANGE_COMMIT} bytes of
+     * heap: several processors catching up at once each hold a chunk (measured in docs/benchmarks.md).
      */
     public Stream<StoredEvent> readFrom(long position, int chunk) {
+        int rangeChunk = (int) Math.max(KEY_BATCH,
+                Math.min(chunk, Runtime.getRuntime().maxMemory() / HEAP_PER_RANGE_COMMIT));
         Iterator<StoredEvent> events = new Iterator<>() {
             private long next = Math.max(1, position);
             private Iterator<StoredEvent> buffer = firstCommitTail();
             private int exactHitsInARow;
             private boolean rangeReadsTrusted = true;
+            // Nanoseconds per commit of the last range read and of the best batch by exact keys (0: not yet).
+            private double rangeCost;
+            private double keyCost;
+            private int rangeReadsSinceKeys;
+            private boolean keysOnly;
 
             private Iterator<StoredEvent> firstCommitTail() {
                 Document containing = commitContaining(next);
@@ -300,47 +331,83 @@ public class LedgerLog {
                 if (buffer.hasNext()) {
                     return true;
                 }
-                List<Document> batch = exactHitsInARow >= CATCH_UP_AFTER && rangeReadsTrusted
-                        ? rangeFrom(next) : exactAt(next);
-                if (batch.isEmpty()) {
+                List<StoredEvent> fetched = exactHitsInARow >= CATCH_UP_AFTER ? catchUp(next) : exactAt(next);
+                if (fetched.isEmpty()) {
                     return false;
                 }
-                List<StoredEvent> fetched = new ArrayList<>();
-                batch.forEach(commit -> fetched.addAll(CommitDocument.events(commit)));
-                next = CommitDocument.last(batch.get(batch.size() - 1)) + 1;
+                next = fetched.get(fetched.size() - 1).position() + 1;
                 buffer = fetched.iterator();
                 return true;
             }
 
-            private List<Document> exactAt(long wanted) {
+            private List<StoredEvent> exactAt(long wanted) {
                 Document commit = commitStartingAt(wanted);
                 if (commit == null) {
                     exactHitsInARow = 0;
                     return List.of();
                 }
                 exactHitsInARow++;
-                return List.of(commit);
+                return CommitDocument.events(commit);
             }
 
-            private List<Document> rangeFrom(long wanted) {
-                List<Document> run = new ArrayList<>();
+            private List<StoredEvent> catchUp(long wanted) {
+                boolean measureKeys = keyCost == 0 || rangeReadsSinceKeys >= RECHECK_KEYS_AFTER;
+                boolean range = !keysOnly && rangeReadsTrusted && (rangeCost == 0 || !measureKeys);
+                long started = System.nanoTime();
+                Fetched fetched = range ? rangeFrom(wanted) : keysFrom(wanted);
+                double cost = (System.nanoTime() - started) / (double) Math.max(1, fetched.commits());
+                if (range) {
+                    rangeCost = cost;
+                    rangeReadsSinceKeys++;
+                } else {
+                    // The best batch counts: one can be slowed by a pause elsewhere, and keys cost the same anywhere.
+                    keyCost = keyCost == 0 ? cost : Math.min(keyCost, cost);
+                    rangeReadsSinceKeys = 0;
+                }
+                if (!keysOnly && rangeCost != 0 && keyCost != 0 && rangeCost > keyCost) {
+                    keysOnly = true; // range reads only get dearer as the reader advances
+                    log.debug("Reader at position {} catches up by exact keys: {} µs per commit, range reads {} µs",
+                            wanted, Math.round(keyCost / 1000), Math.round(rangeCost / 1000));
+                }
+                return fetched.events();
+            }
+
+            private Fetched rangeFrom(long wanted) {
+                List<StoredEvent> fetched = new ArrayList<>();
+                int commitsRead = 0;
                 long expected = wanted;
                 try (MongoCursor<Document> cursor = commits.find(Filters.gte(CommitDocument.ID, wanted))
-                        .limit(chunk).batchSize(Math.min(chunk, 1000)).iterator()) {
+                        .limit(rangeChunk).batchSize(Math.min(rangeChunk, 1000)).iterator()) {
                     while (cursor.hasNext()) {
                         Document commit = cursor.next();
                         if (CommitDocument.first(commit) != expected) {
                             rangeReadsTrusted = false;
                             break;
                         }
-                        run.add(commit);
+                        // Decoded as it arrives: the reader never holds a chunk twice (documents and events).
+                        fetched.addAll(CommitDocument.events(commit));
+                        commitsRead++;
                         expected = CommitDocument.last(commit) + 1;
                     }
                 }
-                if (run.size() < chunk) {
+                if (commitsRead < rangeChunk) {
                     exactHitsInARow = 0; // caught up: follow the head with exact lookups again
                 }
-                return run.isEmpty() ? exactAt(wanted) : run;
+                return fetched.isEmpty() ? new Fetched(exactAt(wanted), 1) : new Fetched(fetched, commitsRead);
+            }
+
+            private Fetched keysFrom(long wanted) {
+                List<Document> run = commitsStartingFrom(wanted, KEY_BATCH);
+                List<StoredEvent> fetched = new ArrayList<>();
+                long expected = wanted;
+                for (Document commit : run) {
+                    fetched.addAll(CommitDocument.events(commit));
+                    expected = CommitDocument.last(commit) + 1;
+                }
+                if (expected < wanted + KEY_BATCH) {
+                    exactHitsInARow = 0; // no commit starts at the next position yet: caught up
+                }
+                return new Fetched(fetched, run.size());
             }
 
             @Override

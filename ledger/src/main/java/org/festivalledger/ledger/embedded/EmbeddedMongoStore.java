@@ -26,6 +26,8 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     private static final int CACHE_MB = 256;
     private static final long FLUSH_MILLIS = 1_000;
     private static final long COMPACT_MILLIS = 30_000;
+    /** The share of the heap the page cache may take at most: the rest is the application's. */
+    private static final int HEAP_SHARE = 8;
 
     private final MongoServer server;
     private final MVStore store;
@@ -56,7 +58,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         // A page cache well above H2's 16 MB default: pages of commits and views stay decoded, which keeps
         // replays and range reads near memory speed (measured in docs/benchmarks.md).
         // No auto-commit: H2 would commit in the middle of a write; CommittingH2Backend commits between writes.
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(CACHE_MB).autoCommitDisabled()
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes()).autoCommitDisabled()
                 .open();
         CommittingH2Backend backend = new CommittingH2Backend(store, EmbeddedMongoStore::isDurable);
         MongoServer server = new MongoServer(backend);
@@ -82,6 +84,16 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Embedded store housekeeping failed; retrying at the next interval", e);
         }
+    }
+
+    /**
+     * 256 MB, or an eighth of the heap if that is less: the cache holds decoded pages on the heap, and one as
+     * large as a small heap leaves nothing for the application (a 256 MB heap ran out of memory while its
+     * processors caught up with 200,000 events).
+     */
+    static int cacheMegabytes() {
+        long heapMegabytes = Runtime.getRuntime().maxMemory() >> 20;
+        return (int) Math.max(16, Math.min(CACHE_MB, heapMegabytes / HEAP_SHARE));
     }
 
     /** Collections whose acknowledged writes must survive a crash: the ledger's and idempotency records. */

@@ -94,16 +94,30 @@ class LedgerVerificationTest extends LedgerTestApplication {
         return new Run(status, out.toString(StandardCharsets.UTF_8));
     }
 
+    /** A shortlist of four that cuts through a tie of three, decided by overrides as an organiser would. */
+    private void tieDecidedByOverrides() {
+        Judging tied = Judging.judgedAndClosed(api, "audit-tie", new int[]{1, 2, 5, 5, 5, 8, 9, 10});
+        JsonNode rows = api.get(tied.path("preliminary") + "/standings").as(AUDITOR).send().json().get("rows");
+        Reply drawn = api.post(tied.path("preliminary") + "/shortlist").as(ORGANISER).json(Map.of("size", 4,
+                "rationale", "Four to the final, the tie decided", "overrides", List.of(
+                        Map.of("submissionId", rows.get(4).get("submissionId").asText(), "action", "INCLUDE",
+                                "reason", "strongest on AI use"),
+                        Map.of("submissionId", rows.get(5).get("submissionId").asText(), "action", "EXCLUDE",
+                                "reason", "weaker ending")))).send();
+        assertThat(drawn.status()).as(drawn.toString()).isEqualTo(201);
+    }
+
     @Test
     void theLiveLedgerVerifiesOnlineAndItsExportOfflineThroughTheRealCommandLine() throws Exception {
         Decided decided = decided();
+        tieDecidedByOverrides();
 
         JsonNode online = api.get("/api/audit/verification").as(AUDITOR).send().json();
         long head = api.get("/api/audit/head").send().json().get("position").asLong();
         assertThat(online.get("problems")).isEmpty();
         assertThat(online.get("ok").asBoolean()).isTrue();
         assertThat(online.get("checked").asLong()).isEqualTo(head);
-        assertThat(online.get("shortlists").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(online.get("shortlists").asInt()).isGreaterThanOrEqualTo(2);
         assertThat(online.get("awards").asInt()).isGreaterThanOrEqualTo(1);
 
         List<StoredEvent> events = export();

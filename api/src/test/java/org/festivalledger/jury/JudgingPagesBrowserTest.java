@@ -170,6 +170,8 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
                 .selectByValue("EXCLUDE");
         organiser.findElement(By.id("override1.reason")).sendKeys("weaker ending");
         organiser.findElement(By.cssSelector("form[action*='/shortlist'] button")).click();
+        new WebDriverWait(organiser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("?shortlisted")
+                || !driver.findElements(By.cssSelector(".problem")).isEmpty());
         assertThat(organiser.findElement(By.cssSelector(".notice")).getText()).contains("shortlist is recorded");
         assertThat(organiser.findElements(By.cssSelector("#shortlist-heading ~ ol li"))).hasSize(4);
         HeadlessChromium.screenshot(organiser, "organiser-shortlist");
@@ -178,10 +180,14 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         organiser.findElement(By.id("submissionId")).sendKeys(judging.entries.get(5));
         organiser.findElement(By.id("citation")).sendKeys("A kite that flies in every frame");
         organiser.findElement(By.cssSelector("form[action$='/awards'] button")).click();
+        new WebDriverWait(organiser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("?conferred")
+                || !driver.findElements(By.cssSelector(".problem")).isEmpty());
         assertThat(organiser.findElement(By.cssSelector(".notice")).getText()).contains("award is recorded");
         organiser.findElement(By.cssSelector("form[action$='/publication'] button")).click();
-        assertThat(organiser.findElement(By.cssSelector(".notice")).getText()).contains("published");
+        new WebDriverWait(organiser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("?published")
+                || !driver.findElements(By.cssSelector(".problem")).isEmpty());
         HeadlessChromium.screenshot(organiser, "organiser-competition");
+        assertThat(organiser.findElement(By.cssSelector("main")).getText()).contains("The results are published");
         organiser.get(url("/organiser/competitions/" + competition + "/schedule"));
         assertThat(organiser.findElement(By.tagName("h1")).getText()).isEqualTo("Schedule");
         HeadlessChromium.screenshot(organiser, "organiser-schedule");

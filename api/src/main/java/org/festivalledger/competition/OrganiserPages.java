@@ -141,11 +141,8 @@ class OrganiserPages {
         model.addAttribute("rounds", board.read(competitionId, record -> record.rounds.values().stream()
                 .map(round -> new RoundLine(round.roundId, round.name, round.open, String.valueOf(round.aggregation),
                         round.activeEntries().size(), round.countingScores().size())).toList()).orElse(List.of()));
-        model.addAttribute("awards", board.read(competitionId, record -> record.awards.values().stream()
-                .map(OrganiserPages::line).toList()).orElse(List.of()).stream()
-                .map(award -> new AwardLine(award.awardId(), award.categoryId(), award.submissionId(),
-                        register.find(award.submissionId()).map(view -> view.title()).orElse(award.submissionId()),
-                        award.citation(), award.revoked())).toList());
+        model.addAttribute("awards", board.read(competitionId, record -> List.copyOf(record.awards.values()))
+                .orElse(List.of()).stream().map(this::line).toList());
         model.addAttribute("published", board.read(competitionId, record -> record.publication != null)
                 .orElse(false));
         model.addAttribute("values", typed);
@@ -153,9 +150,11 @@ class OrganiserPages {
         return "organiser/competition";
     }
 
-    private static AwardLine line(JudgingRecord.Award award) {
-        return new AwardLine(award.conferral().awardId(), award.conferral().categoryId(),
-                award.conferral().submissionId(), null, award.conferral().citation(), award.revoked());
+    private AwardLine line(JudgingRecord.Award award) {
+        String entry = award.conferral().submissionId();
+        return new AwardLine(award.conferral().awardId(), award.conferral().categoryId(), entry,
+                register.find(entry).map(view -> view.title()).orElse(entry), award.conferral().citation(),
+                award.revoked());
     }
 
     private static String notFound(HttpServletResponse response, Model model) {

@@ -12,16 +12,13 @@ import org.festivalledger.rules.StateConflict;
 import org.festivalledger.rules.UnknownEntity;
 import org.festivalledger.scoring.RecordScore;
 import org.festivalledger.security.JurorIdentity;
-import org.festivalledger.security.JurorTokens;
-import org.festivalledger.security.Role;
+import org.festivalledger.security.JurorSignIn;
 import org.festivalledger.standings.JudgingBoard;
 import org.festivalledger.standings.JudgingRecord;
 import org.festivalledger.submission.SubmissionRegister;
 import org.festivalledger.submission.SubmissionView;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -53,7 +50,7 @@ class JurorPages {
     private final SubmissionRegister register;
     private final CommandDispatch dispatch;
     private final ProjectionProgress progress;
-    private final LedgerLog ledger;
+    private final JurorSignIn signIn;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     JurorPages(JudgingBoard board, SubmissionRegister register, CommandDispatch dispatch, ProjectionProgress progress,
@@ -62,7 +59,7 @@ class JurorPages {
         this.register = register;
         this.dispatch = dispatch;
         this.progress = progress;
-        this.ledger = ledger;
+        this.signIn = new JurorSignIn(board, progress, ledger);
     }
 
     /** One entry on the juror's list, with whether it is scored yet. */
@@ -80,20 +77,13 @@ class JurorPages {
     @GetMapping("/juror/sign-in")
     String signIn(@RequestParam(required = false) String token, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
-        Optional<String> juror = token == null || token.isBlank() ? Optional.empty()
-                : board.jurorWithTokenHash(JurorTokens.hash(token.strip()));
-        if (juror.isEmpty() && token != null && progress.position() < ledger.head().position()) {
-            progress.awaitPosition(ledger.head().position(), Duration.ofSeconds(2));
-            juror = board.jurorWithTokenHash(JurorTokens.hash(token.strip()));
-        }
-        if (juror.isEmpty()) {
+        Optional<Authentication> signedIn = signIn.authenticate(token);
+        if (signedIn.isEmpty()) {
             response.setStatus(token == null ? HttpStatus.OK.value() : HttpStatus.UNAUTHORIZED.value());
             model.addAttribute("invalid", token != null);
             return "juror/sign-in";
         }
-        String[] parts = juror.get().split("/", 2);
-        Authentication authentication = new UsernamePasswordAuthenticationToken(new JurorIdentity(parts[0], parts[1]),
-                null, List.of(new SimpleGrantedAuthority(Role.JUROR.authority())));
+        Authentication authentication = signedIn.get();
         request.getSession(true);
         request.changeSessionId(); // a new session id at sign-in: no fixation
         SecurityContext context = SecurityContextHolder.createEmptyContext();

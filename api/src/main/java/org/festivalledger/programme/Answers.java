@@ -2,6 +2,7 @@ package org.festivalledger.programme;
 
 import org.festivalledger.http.CommandDispatch.Recorded;
 import org.festivalledger.http.LedgerPositionHeader;
+import org.festivalledger.http.UnknownId;
 import org.springframework.http.ResponseEntity;
 
 import java.net.URI;
@@ -42,5 +43,12 @@ final class Answers {
     /** The reason from the body, else from the {@code X-Reason} header, as every other command takes it. */
     static String reason(String fromBody, String fromHeader) {
         return fromBody != null && !fromBody.isBlank() ? fromBody : fromHeader;
+    }
+
+    /** One screening or forum session as the organiser's schedule shows it, or 404. */
+    static ScheduleEntry entry(ProgrammeSchedule schedule, String competitionId, String id, BookingKind kind) {
+        return schedule.organiserSchedule(competitionId, schedule.festivalZone()).entries().stream()
+                .filter(entry -> entry.id().equals(id) && entry.kind() == kind)
+                .findFirst().orElseThrow(() -> new UnknownId(kind.words(), id));
     }
 }

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.festivalledger.http.CommandDispatch;
 import org.festivalledger.http.CommandDispatch.Recorded;
 import org.festivalledger.http.EntityIds;
-import org.festivalledger.http.UnknownId;
 import org.festivalledger.programme.Answers.Cancelled;
 import org.festivalledger.programme.Answers.Placed;
 import org.springframework.http.ResponseEntity;
@@ -59,9 +58,7 @@ class ForumSessionController {
 
     @GetMapping("/{sessionId}")
     ScheduleEntry one(@PathVariable String competitionId, @PathVariable String sessionId) {
-        return schedule.organiserSchedule(competitionId, schedule.festivalZone()).entries().stream()
-                .filter(entry -> entry.id().equals(sessionId) && entry.kind() == BookingKind.FORUM_SESSION)
-                .findFirst().orElseThrow(() -> new UnknownId("forum session", sessionId));
+        return Answers.entry(schedule, competitionId, sessionId, BookingKind.FORUM_SESSION);
     }
 
     @PostMapping("/{sessionId}/reschedule")

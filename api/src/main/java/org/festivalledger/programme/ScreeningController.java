@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import org.festivalledger.http.CommandDispatch;
 import org.festivalledger.http.CommandDispatch.Recorded;
 import org.festivalledger.http.EntityIds;
-import org.festivalledger.http.UnknownId;
 import org.festivalledger.programme.Answers.Cancelled;
 import org.festivalledger.programme.Answers.Placed;
 import org.springframework.http.ResponseEntity;
@@ -64,9 +63,7 @@ class ScreeningController {
 
     @GetMapping("/{screeningId}")
     ScheduleEntry one(@PathVariable String competitionId, @PathVariable String screeningId) {
-        return schedule.organiserSchedule(competitionId, schedule.festivalZone()).entries().stream()
-                .filter(entry -> entry.id().equals(screeningId) && entry.kind() == BookingKind.SCREENING)
-                .findFirst().orElseThrow(() -> new UnknownId("screening", screeningId));
+        return Answers.entry(schedule, competitionId, screeningId, BookingKind.SCREENING);
     }
 
     /**

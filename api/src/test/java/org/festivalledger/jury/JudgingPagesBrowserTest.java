@@ -12,6 +12,7 @@ import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import java.io.IOException;
@@ -73,7 +74,7 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         assertThat(organiser.getCurrentUrl()).contains("/organiser/login");
         organiser.findElement(By.id("username")).sendKeys("organiser");
         organiser.findElement(By.id("password")).sendKeys("organiser-demo");
-        organiser.findElement(By.cssSelector("form button[type=submit]")).click();
+        submit(organiser, "form button[type=submit]");
         new WebDriverWait(organiser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().startsWith(roundPage));
         assertThat(organiser.findElement(By.tagName("h1")).getText()).isEqualTo("preliminary");
         assertThat(organiser.findElement(By.id("coverage")).getText()).isEqualTo("0 of 4 complete");
@@ -91,7 +92,7 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         HeadlessChromium.screenshot(juror, "juror-entries");
 
         String entry = judging.entries.get(1);
-        juror.findElement(By.cssSelector("tr[data-entry='" + entry + "'] a")).click();
+        submit(juror, "tr[data-entry='" + entry + "'] a");
         assertThat(juror.findElement(By.tagName("h1")).getText()).isEqualTo("Film 2");
         assertThat(juror.findElement(By.cssSelector("label[for='marks.artistic-impact'] .hint")).getText())
                 .contains("from 0 to 10").contains("weight 0.4");
@@ -99,7 +100,7 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         type("marks.thematic-expression", "7");
         type("marks.innovative-ai-use", "8");
         type("comment", "Bold and strange");
-        juror.findElement(By.cssSelector("form.score button")).click();
+        submit(juror, "form.score button");
         WebElement error = juror.findElement(By.id("marks.artistic-impact-error"));
         assertThat(error.getText()).contains("between 0 and 10");
         assertThat(juror.findElement(By.id("marks.artistic-impact")).getAttribute("value")).isEqualTo("11");
@@ -108,7 +109,7 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         HeadlessChromium.screenshot(juror, "juror-entry-validation");
 
         type("marks.artistic-impact", "9");
-        juror.findElement(By.cssSelector("form.score button")).click();
+        submit(juror, "form.score button");
         assertThat(juror.findElement(By.cssSelector(".notice")).getText()).contains("recorded");
         // The organiser's page was not reloaded: the stream brought the score (0.4·9 + 0.3·7 + 0.3·8 = 8.1).
         new WebDriverWait(organiser, Duration.ofSeconds(10)).until(driver -> "1".equals(countOf(entry)));
@@ -117,11 +118,11 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
 
         // A revision needs a reason; with one it is recorded and the standings follow again.
         type("marks.artistic-impact", "5");
-        juror.findElement(By.cssSelector("form.score button")).click();
+        submit(juror, "form.score button");
         assertThat(juror.findElement(By.id("reason-error")).getText()).contains("required");
         assertThat(juror.findElement(By.id("marks.artistic-impact")).getAttribute("value")).isEqualTo("5");
         type("reason", "rewatched on a big screen");
-        juror.findElement(By.cssSelector("form.score button")).click();
+        submit(juror, "form.score button");
         assertThat(juror.findElement(By.cssSelector(".notice")).getText()).contains("recorded");
         HeadlessChromium.screenshot(juror, "juror-entry-revised");
         new WebDriverWait(organiser, Duration.ofSeconds(10)).until(driver -> "6.5".equals(scoreOf(entry)));
@@ -155,7 +156,7 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         organiser.get(url("/organiser/competitions/" + competition + "/rounds/preliminary"));
         organiser.findElement(By.id("size")).sendKeys("3");
         organiser.findElement(By.id("rationale")).sendKeys("Four films to the final");
-        organiser.findElement(By.cssSelector("form[action*='/shortlist'] button")).click();
+        submit(organiser, "form[action*='/shortlist'] button");
         WebElement tie = organiser.findElement(By.id("tie"));
         assertThat(tie.getText()).contains("A tie across the cut-off").contains(judging.entries.get(2));
         assertThat(organiser.findElement(By.id("size")).getAttribute("value")).as("the form keeps what was typed")
@@ -169,7 +170,7 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         new org.openqa.selenium.support.ui.Select(organiser.findElement(By.id("override1.action")))
                 .selectByValue("EXCLUDE");
         organiser.findElement(By.id("override1.reason")).sendKeys("weaker ending");
-        organiser.findElement(By.cssSelector("form[action*='/shortlist'] button")).click();
+        submit(organiser, "form[action*='/shortlist'] button");
         new WebDriverWait(organiser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().contains("?shortlisted")
                 || !driver.findElements(By.cssSelector(".problem")).isEmpty());
         assertThat(organiser.findElement(By.cssSelector(".notice")).getText()).contains("shortlist is recorded");
@@ -179,11 +180,11 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         organiser.get(url("/organiser/competitions/" + competition));
         organiser.findElement(By.id("submissionId")).sendKeys(judging.entries.get(5));
         organiser.findElement(By.id("citation")).sendKeys("A kite that flies in every frame");
-        organiser.findElement(By.cssSelector("form[action$='/awards'] button")).click();
+        submit(organiser, "form[action$='/awards'] button");
         new WebDriverWait(organiser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("?conferred")
                 || !driver.findElements(By.cssSelector(".problem")).isEmpty());
         assertThat(organiser.findElement(By.cssSelector(".notice")).getText()).contains("award is recorded");
-        organiser.findElement(By.cssSelector("form[action$='/publication'] button")).click();
+        submit(organiser, "form[action$='/publication'] button");
         new WebDriverWait(organiser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("?published")
                 || !driver.findElements(By.cssSelector(".problem")).isEmpty());
         HeadlessChromium.screenshot(organiser, "organiser-competition");
@@ -202,7 +203,7 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         organiser.get(url("/organiser/login"));
         organiser.findElement(By.id("username")).sendKeys("organiser");
         organiser.findElement(By.id("password")).sendKeys("organiser-demo");
-        organiser.findElement(By.cssSelector("form button[type=submit]")).click();
+        submit(organiser, "form button[type=submit]");
         new WebDriverWait(organiser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/organiser"));
     }
 
@@ -217,6 +218,13 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         stranger.get(url("/organiser"));
         assertThat(stranger.getCurrentUrl()).contains("/organiser/login");
         HeadlessChromium.screenshot(stranger, "organiser-login");
+    }
+
+    /** Presses a button or link and waits for the next page to replace this one, so the next look is at it. */
+    private static void submit(ChromeDriver browser, String button) {
+        WebElement pressed = browser.findElement(By.cssSelector(button));
+        pressed.click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(pressed));
     }
 
     private void type(String id, String text) {

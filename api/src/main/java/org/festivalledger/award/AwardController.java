@@ -1,14 +1,10 @@
 package org.festivalledger.award;
 
-import org.festivalledger.http.CommandDispatch;
 import org.festivalledger.http.CommandDispatch.Recorded;
 import org.festivalledger.http.EntityIds;
 import org.festivalledger.http.LedgerPositionHeader;
-import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.standings.JudgingBoard;
 import org.festivalledger.standings.JudgingRecord;
-import org.festivalledger.submission.SubmissionRegister;
-import org.festivalledger.submission.SubmissionStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -26,16 +22,12 @@ import java.util.Map;
 @RequestMapping("/api/competitions/{competitionId}/awards")
 class AwardController {
 
-    private final CommandDispatch dispatch;
-    private final LedgerLog ledger;
+    private final AwardDecisions decisions;
     private final JudgingBoard board;
-    private final SubmissionRegister register;
 
-    AwardController(CommandDispatch dispatch, LedgerLog ledger, JudgingBoard board, SubmissionRegister register) {
-        this.dispatch = dispatch;
-        this.ledger = ledger;
+    AwardController(AwardDecisions decisions, JudgingBoard board) {
+        this.decisions = decisions;
         this.board = board;
-        this.register = register;
     }
 
     record AwardRequest(String id, String categoryId, String submissionId, String citation) {
@@ -58,26 +50,18 @@ class AwardController {
     @PostMapping
     ResponseEntity<Map<String, Object>> confer(@PathVariable String competitionId, @RequestBody AwardRequest request) {
         String awardId = EntityIds.chosenOrNew("id", request.id());
-        // The judging learns of a withdrawal a moment after it is recorded; the register may know already.
-        register.find(request.submissionId() == null ? "" : request.submissionId())
-                .filter(entry -> entry.competitionId().equals(competitionId))
-                .filter(entry -> entry.status() != SubmissionStatus.RECEIVED)
-                .ifPresent(entry -> {
-                    throw new NotInContention(entry.id(), entry.status().name().toLowerCase()
-                            + (entry.statusReason() == null ? "" : ": " + entry.statusReason()));
-                });
-        long basedOn = ledger.head().position();
-        Recorded recorded = dispatch.send(new ConferAward(competitionId, awardId, request.categoryId(),
-                request.submissionId(), request.citation(), basedOn), null);
+        AwardDecisions.Conferred conferred = decisions.confer(competitionId, awardId, request.categoryId(),
+                request.submissionId(), request.citation());
         return ResponseEntity.created(URI.create("/api/competitions/" + competitionId + "/awards/" + awardId))
-                .header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
-                .body(Map.of("id", awardId, "basedOnPosition", basedOn, "ledgerPosition", recorded.position()));
+                .header(LedgerPositionHeader.NAME, Long.toString(conferred.ledgerPosition()))
+                .body(Map.of("id", awardId, "basedOnPosition", conferred.basedOnPosition(),
+                        "ledgerPosition", conferred.ledgerPosition()));
     }
 
     @PostMapping("/{awardId}/revocation")
     ResponseEntity<Map<String, Object>> revoke(@PathVariable String competitionId, @PathVariable String awardId,
                                                @RequestBody RevocationRequest request) {
-        Recorded recorded = dispatch.send(new RevokeAward(competitionId, awardId, request.reason()), request.reason());
+        Recorded recorded = decisions.revoke(competitionId, awardId, request.reason());
         return ResponseEntity.ok().header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
                 .body(Map.of("id", awardId, "revoked", true, "ledgerPosition", recorded.position()));
     }
@@ -85,7 +69,7 @@ class AwardController {
     /** Every award, revoked ones included, in the order conferred. */
     @GetMapping
     List<AwardResponse> awards(@PathVariable String competitionId) {
-        return board.read(competitionId, record -> record.awards.values().stream().map(AwardResponse::of).toList())
+        return board.read(competitionId, record -> record.awards().stream().map(AwardResponse::of).toList())
                 .orElse(List.of());
     }
 }

@@ -1,12 +1,10 @@
 package org.festivalledger.competition;
 
+import org.festivalledger.award.AwardDecisions;
+import org.festivalledger.publication.ResultsPublication;
 import jakarta.servlet.http.HttpServletResponse;
-import org.festivalledger.award.ConferAward;
-import org.festivalledger.http.CommandDispatch;
 import org.festivalledger.http.ProjectionProgress;
-import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.programme.ProgrammeSchedule;
-import org.festivalledger.publication.PublishResults;
 import org.festivalledger.rules.InvalidInput;
 import org.festivalledger.rules.RuleViolation;
 import org.festivalledger.rules.StateConflict;
@@ -24,7 +22,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -41,22 +38,20 @@ class OrganiserPages {
     private final JudgingBoard board;
     private final SubmissionRegister register;
     private final ProgrammeSchedule programme;
-    private final CommandDispatch dispatch;
+    private final AwardDecisions awards;
+    private final ResultsPublication publication;
     private final ProjectionProgress progress;
-    private final LedgerLog ledger;
-    private final Clock clock;
 
     OrganiserPages(CompetitionCatalogue catalogue, JudgingBoard board, SubmissionRegister register,
-                   ProgrammeSchedule programme, CommandDispatch dispatch, ProjectionProgress progress,
-                   LedgerLog ledger, Clock clock) {
+                   ProgrammeSchedule programme, AwardDecisions awards, ResultsPublication publication,
+                   ProjectionProgress progress) {
         this.catalogue = catalogue;
         this.board = board;
         this.register = register;
         this.programme = programme;
-        this.dispatch = dispatch;
+        this.awards = awards;
+        this.publication = publication;
         this.progress = progress;
-        this.ledger = ledger;
-        this.clock = clock;
     }
 
     /** A round as the overview lists it. */
@@ -94,9 +89,9 @@ class OrganiserPages {
     String confer(@PathVariable String competitionId, @RequestParam Map<String, String> form,
                   HttpServletResponse response, Model model) {
         try {
-            settle(dispatch.send(new ConferAward(competitionId, UUID.randomUUID().toString(), form.get("categoryId"),
-                    form.getOrDefault("submissionId", "").strip(), form.getOrDefault("citation", "").strip(),
-                    ledger.head().position()), null).position());
+            settle(awards.confer(competitionId, UUID.randomUUID().toString(), form.get("categoryId"),
+                    form.getOrDefault("submissionId", "").strip(), form.getOrDefault("citation", "").strip())
+                    .ledgerPosition());
             return "redirect:/organiser/competitions/" + competitionId + "?conferred";
         } catch (InvalidInput refused) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -111,7 +106,7 @@ class OrganiserPages {
     @PostMapping("/organiser/competitions/{competitionId}/publication")
     String publish(@PathVariable String competitionId, HttpServletResponse response, Model model) {
         try {
-            settle(dispatch.send(new PublishResults(competitionId, clock.instant()), null).position());
+            settle(publication.publish(competitionId).position());
             return "redirect:/organiser/competitions/" + competitionId + "?published";
         } catch (RuleViolation | StateConflict | UnknownEntity refused) {
             response.setStatus(HttpStatus.CONFLICT.value());
@@ -138,12 +133,12 @@ class OrganiserPages {
             return notFound(response, model);
         }
         model.addAttribute("competition", competition);
-        model.addAttribute("rounds", board.read(competitionId, record -> record.rounds.values().stream()
-                .map(round -> new RoundLine(round.roundId, round.name, round.open, String.valueOf(round.aggregation),
+        model.addAttribute("rounds", board.read(competitionId, record -> record.rounds().stream()
+                .map(round -> new RoundLine(round.roundId(), round.name(), round.isOpen(), String.valueOf(round.aggregation()),
                         round.activeEntries().size(), round.countingScores().size())).toList()).orElse(List.of()));
-        model.addAttribute("awards", board.read(competitionId, record -> List.copyOf(record.awards.values()))
+        model.addAttribute("awards", board.read(competitionId, record -> List.copyOf(record.awards()))
                 .orElse(List.of()).stream().map(this::line).toList());
-        model.addAttribute("published", board.read(competitionId, record -> record.publication != null)
+        model.addAttribute("published", board.read(competitionId, record -> record.publication().isPresent())
                 .orElse(false));
         model.addAttribute("values", typed);
         model.addAttribute("problem", problem);

@@ -250,7 +250,7 @@ class DemoCompetition implements ApplicationRunner {
 
     private List<String> assignedTo(String competitionId, String roundId, String juror) {
         progress.awaitPosition(ledger.head().position(), Duration.ofSeconds(30));
-        return board.read(competitionId, record -> record.rounds.get(roundId).entriesOf(juror)).orElse(List.of());
+        return board.read(competitionId, record -> record.round(roundId).orElse(null).entriesOf(juror)).orElse(List.of());
     }
 
     /** Demo jurors' bearer tokens are fixed and printed at startup: fine for a demo, never for a festival. */

@@ -8,7 +8,6 @@ import org.festivalledger.http.UnknownId;
 import org.festivalledger.security.JurorIdentity;
 import org.festivalledger.security.JurorTokens;
 import org.festivalledger.standings.JudgingBoard;
-import org.festivalledger.standings.JudgingRecord;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -60,16 +59,11 @@ class JurorController {
 
     @GetMapping
     List<JurorResponse> jurors(@PathVariable String competitionId) {
-        return board.read(competitionId, record -> record.jurors.values().stream()
-                        .map(juror -> new JurorResponse(juror.jurorId(), juror.name(), conflictsOf(record,
+        return board.read(competitionId, record -> record.jurors().stream()
+                        .map(juror -> new JurorResponse(juror.jurorId(), juror.name(), record.conflictsOf(
                                 juror.jurorId())))
                         .toList())
                 .orElseThrow(() -> new UnknownId("jury of competition", competitionId));
-    }
-
-    private static List<String> conflictsOf(JudgingRecord record, String jurorId) {
-        return record.conflicts.stream().filter(key -> key.startsWith(jurorId + "|"))
-                .map(key -> key.substring(jurorId.length() + 1)).toList();
     }
 
     @PostMapping("/{jurorId}/conflicts")

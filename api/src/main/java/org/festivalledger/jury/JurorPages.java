@@ -96,8 +96,8 @@ class JurorPages {
     @GetMapping("/juror")
     String entries(Authentication authentication, Model model) {
         JurorIdentity juror = (JurorIdentity) authentication.getPrincipal();
-        List<RoundList> rounds = board.read(juror.competitionId(), record -> record.rounds.values().stream()
-                .filter(round -> round.open)
+        List<RoundList> rounds = board.read(juror.competitionId(), record -> record.rounds().stream()
+                .filter(round -> round.isOpen())
                 .map(round -> roundList(record, round, juror.jurorId()))
                 .toList()).orElse(List.of());
         model.addAttribute("juror", juror);
@@ -110,15 +110,15 @@ class JurorPages {
         List<ListedEntry> entries = round.entriesOf(jurorId).stream()
                 .filter(entry -> !record.isConflicted(jurorId, entry))
                 .map(entry -> {
-                    JudgingRecord.Scorecard card = round.scorecards.get(jurorId + "|" + entry);
+                    JudgingRecord.Scorecard card = round.scorecardOf(jurorId, entry).orElse(null);
                     boolean scored = card != null && !card.voided();
                     SubmissionView view = register.find(entry).orElse(null);
-                    return new ListedEntry(round.roundId, entry, view == null ? entry : view.title(),
+                    return new ListedEntry(round.roundId(), entry, view == null ? entry : view.title(),
                             view == null ? null : view.country(), view == null ? 0 : view.runtimeMinutes(), scored,
                             scored ? card.revisions() : 0);
                 })
                 .toList();
-        return new RoundList(round.roundId, round.name, (int) entries.stream().filter(ListedEntry::scored).count(),
+        return new RoundList(round.roundId(), round.name(), (int) entries.stream().filter(ListedEntry::scored).count(),
                 entries);
     }
 
@@ -192,13 +192,13 @@ class JurorPages {
                         Map<String, String> typed, List<InvalidInput.FieldError> errors, String conflictError,
                         HttpServletResponse response, Model model) {
         Optional<EntryPage> page = board.read(juror.competitionId(), record -> {
-            JudgingRecord.Round round = record.rounds.get(roundId);
+            JudgingRecord.Round round = record.round(roundId).orElse(null);
             if (round == null || !round.entriesOf(juror.jurorId()).contains(submissionId)
                     || record.isConflicted(juror.jurorId(), submissionId)) {
                 return null;
             }
-            JudgingRecord.Scorecard card = round.scorecards.get(juror.jurorId() + "|" + submissionId);
-            return new EntryPage(round.roundId, round.name, round.open, List.copyOf(round.criteria),
+            JudgingRecord.Scorecard card = round.scorecardOf(juror.jurorId(), submissionId).orElse(null);
+            return new EntryPage(round.roundId(), round.name(), round.isOpen(), List.copyOf(round.criteria()),
                     card == null || card.voided() ? null : card);
         });
         if (page.isEmpty()) {
@@ -232,7 +232,7 @@ class JurorPages {
     }
 
     private String jurorName(JurorIdentity juror) {
-        return board.read(juror.competitionId(), record -> record.jurors.get(juror.jurorId()))
+        return board.read(juror.competitionId(), record -> record.juror(juror.jurorId()).orElse(null))
                 .map(JudgingRecord.Juror::name).orElse(juror.jurorId());
     }
 

@@ -30,7 +30,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /** Judging rounds: opened, assigned (automatically or by hand), closed; and each juror's own list. */
 @RestController
@@ -42,9 +41,11 @@ class RoundController {
     private final SubmissionRegister register;
     private final ProjectionProgress progress;
     private final LedgerLog ledger;
+    private final RoundClosing closing;
 
     RoundController(CommandDispatch dispatch, JudgingBoard board, SubmissionRegister register,
-                    ProjectionProgress progress, LedgerLog ledger) {
+                    ProjectionProgress progress, LedgerLog ledger, RoundClosing closing) {
+        this.closing = closing;
         this.dispatch = dispatch;
         this.board = board;
         this.register = register;
@@ -111,21 +112,21 @@ class RoundController {
 
     @GetMapping
     List<RoundResponse> rounds(@PathVariable String competitionId) {
-        return board.read(competitionId, record -> record.rounds.values().stream().map(RoundController::response)
+        return board.read(competitionId, record -> record.rounds().stream().map(RoundController::response)
                 .toList()).orElse(List.of());
     }
 
     @GetMapping("/{roundId}")
     RoundResponse round(@PathVariable String competitionId, @PathVariable String roundId) {
-        return board.read(competitionId, record -> record.rounds.get(roundId)).map(RoundController::response)
+        return board.read(competitionId, record -> record.round(roundId).orElse(null)).map(RoundController::response)
                 .orElseThrow(() -> new UnknownId("round", roundId));
     }
 
     private static RoundResponse response(JudgingRecord.Round round) {
-        int assignments = round.assignments.values().stream().mapToInt(Set::size).sum();
-        return new RoundResponse(round.roundId, round.name, round.open, round.jurorsPerEntry, round.aggregation,
-                round.minScoresPerEntry, round.entrySource, round.activeEntries().size(), assignments,
-                round.countingScores().size(), round.position);
+        int assignments = round.assignmentCount();
+        return new RoundResponse(round.roundId(), round.name(), round.isOpen(), round.jurorsPerEntry(), round.aggregation(),
+                round.minScoresPerEntry(), round.entrySource(), round.activeEntries().size(), assignments,
+                round.countingScores().size(), round.position());
     }
 
     @PostMapping("/{roundId}/assignments")
@@ -153,9 +154,9 @@ class RoundController {
 
     @GetMapping("/{roundId}/assignments")
     List<EntryAssignment> assignments(@PathVariable String competitionId, @PathVariable String roundId) {
-        return board.read(competitionId, record -> record.rounds.get(roundId))
+        return board.read(competitionId, record -> record.round(roundId).orElse(null))
                 .map(round -> round.activeEntries().stream().map(entry -> new EntryAssignment(entry,
-                        List.copyOf(round.assignments.getOrDefault(entry, Set.of())))).toList())
+                        List.copyOf(round.jurorsOf(entry)))).toList())
                 .orElseThrow(() -> new UnknownId("round", roundId));
     }
 
@@ -168,13 +169,13 @@ class RoundController {
             throw new AccessDeniedException("a juror sees only their own competition");
         }
         return board.read(competitionId, record -> {
-            JudgingRecord.Round round = record.rounds.get(roundId);
+            JudgingRecord.Round round = record.round(roundId).orElse(null);
             if (round == null) {
                 return null;
             }
             return round.entriesOf(juror.jurorId()).stream()
                     .filter(entry -> !record.isConflicted(juror.jurorId(), entry))
-                    .map(entry -> assigned(entry, round.scorecards.get(juror.jurorId() + "|" + entry)))
+                    .map(entry -> assigned(entry, round.scorecardOf(juror.jurorId(), entry).orElse(null)))
                     .toList();
         }).orElseThrow(() -> new UnknownId("round", roundId));
     }
@@ -190,7 +191,7 @@ class RoundController {
 
     @PostMapping("/{roundId}/close")
     ResponseEntity<Map<String, Object>> close(@PathVariable String competitionId, @PathVariable String roundId) {
-        Recorded recorded = dispatch.send(new CloseRound(competitionId, roundId), null);
+        Recorded recorded = closing.close(competitionId, roundId);
         return ResponseEntity.ok().header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
                 .body(Map.of("roundId", roundId, "open", false));
     }

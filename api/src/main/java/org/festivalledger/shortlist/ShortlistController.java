@@ -69,9 +69,8 @@ class ShortlistController {
         if (request.size() == null) {
             throw InvalidInput.of("size", "is required: how many entries the shortlist takes");
         }
-        DrawShortlist command = drawing.prepare(competitionId, roundId, request.size(), request.overrides(),
+        Recorded recorded = drawing.draw(competitionId, roundId, request.size(), request.overrides(),
                 request.rationale());
-        Recorded recorded = dispatch.send(command, request.rationale());
         ShortlistDrawn drawn = recordedDecision(competitionId, roundId, recorded.position());
         return ResponseEntity.created(URI.create("/api/competitions/" + competitionId + "/rounds/" + roundId
                         + "/shortlist"))
@@ -82,17 +81,17 @@ class ShortlistController {
     /** The decision as the judging recorded it, from the board once it has caught up, else from the ledger. */
     private ShortlistDrawn recordedDecision(String competitionId, String roundId, long position) {
         if (progress.awaitPosition(position, CATCH_UP)) {
-            var recorded = board.read(competitionId, record -> record.shortlists.get(roundId));
+            var recorded = board.read(competitionId, record -> record.shortlistOf(roundId).orElse(null));
             if (recorded.isPresent()) {
                 return recorded.get().decision();
             }
         }
-        return timeTravel.replay(competitionId, position).record().shortlists.get(roundId).decision();
+        return timeTravel.replay(competitionId, position).record().shortlistOf(roundId).orElseThrow().decision();
     }
 
     @GetMapping
     ShortlistResponse shortlist(@PathVariable String competitionId, @PathVariable String roundId) {
-        JudgingRecord.Shortlist shortlist = board.read(competitionId, record -> record.shortlists.get(roundId))
+        JudgingRecord.Shortlist shortlist = board.read(competitionId, record -> record.shortlistOf(roundId).orElse(null))
                 .orElseThrow(() -> new UnknownId("shortlist of round", roundId));
         return ShortlistResponse.of(shortlist.decision(), shortlist.recordedAt());
     }

@@ -1,5 +1,7 @@
 package org.festivalledger.shortlist;
 
+import org.festivalledger.http.CommandDispatch;
+import org.festivalledger.http.CommandDispatch.Recorded;
 import org.festivalledger.http.ProjectionProgress;
 import org.festivalledger.http.UnknownId;
 import org.festivalledger.http.ViewsCatchingUp;
@@ -13,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * Prepares a shortlist decision: the round's standings at the ledger's current head, computed by replaying the
+ * Drawing a shortlist, the one way the JSON API and the organiser's pages do it. It prepares the decision: the round's standings at the ledger's current head, computed by replaying the
  * judging through the same fold and calculator an auditor replays, with the judging's version at that head so
  * the decision is refused if anything is recorded in between.
  */
@@ -25,11 +27,20 @@ public class ShortlistDrawing {
     private final StandingsTimeTravel timeTravel;
     private final ProjectionProgress progress;
     private final LedgerLog ledger;
+    private final CommandDispatch dispatch;
 
-    ShortlistDrawing(StandingsTimeTravel timeTravel, ProjectionProgress progress, LedgerLog ledger) {
+    ShortlistDrawing(StandingsTimeTravel timeTravel, ProjectionProgress progress, LedgerLog ledger,
+                     CommandDispatch dispatch) {
+        this.dispatch = dispatch;
         this.timeTravel = timeTravel;
         this.progress = progress;
         this.ledger = ledger;
+    }
+
+    /** Draws the shortlist: prepares the decision at the head and has the judging decide it. */
+    public Recorded draw(String competitionId, String roundId, int size, List<ShortlistOverride> overrides,
+                         String rationale) {
+        return dispatch.send(prepare(competitionId, roundId, size, overrides, rationale), rationale);
     }
 
     public DrawShortlist prepare(String competitionId, String roundId, int size, List<ShortlistOverride> overrides,
@@ -43,10 +54,9 @@ public class ShortlistDrawing {
         if (judging.lastSequence() == null) {
             throw new UnknownId("competition", competitionId);
         }
-        Standings standings = timeTravel.rank(judging, roundId).orElseThrow(() -> new UnknownId("round", roundId));
-        List<RankedEntry> ranking = standings.rows().stream()
-                .map(row -> new RankedEntry(row.rank(), row.submissionId(), row.score(), row.complete())).toList();
-        return new DrawShortlist(competitionId, roundId, size, ranking, overrides == null ? List.of() : overrides,
+        Standings standings = judging.standings(roundId).orElseThrow(() -> new UnknownId("round", roundId));
+        return new DrawShortlist(competitionId, roundId, size, standings.ranking(),
+                overrides == null ? List.of() : overrides,
                 rationale, position, judging.lastSequence());
     }
 }

@@ -1,9 +1,8 @@
 package org.festivalledger.standings;
 
+import org.festivalledger.round.RoundClosing;
 import jakarta.servlet.http.HttpServletResponse;
-import org.festivalledger.http.CommandDispatch;
 import org.festivalledger.http.ProjectionProgress;
-import org.festivalledger.round.CloseRound;
 import org.festivalledger.rules.InvalidInput;
 import org.festivalledger.rules.RuleViolation;
 import org.festivalledger.rules.StateConflict;
@@ -47,16 +46,16 @@ class StandingsPage {
     private final StandingsService standings;
     private final StandingsController stream;
     private final JudgingBoard board;
-    private final CommandDispatch dispatch;
+    private final RoundClosing closing;
     private final ShortlistDrawing drawing;
     private final ProjectionProgress progress;
 
-    StandingsPage(StandingsService standings, StandingsController stream, JudgingBoard board, CommandDispatch dispatch,
+    StandingsPage(StandingsService standings, StandingsController stream, JudgingBoard board, RoundClosing closing,
                   ShortlistDrawing drawing, ProjectionProgress progress) {
         this.standings = standings;
         this.stream = stream;
         this.board = board;
-        this.dispatch = dispatch;
+        this.closing = closing;
         this.drawing = drawing;
         this.progress = progress;
     }
@@ -83,7 +82,7 @@ class StandingsPage {
     String close(@PathVariable String competitionId, @PathVariable String roundId, HttpServletResponse response,
                  Model model) {
         try {
-            settle(dispatch.send(new CloseRound(competitionId, roundId), null).position());
+            settle(closing.close(competitionId, roundId).position());
             return "redirect:/organiser/competitions/" + competitionId + "/rounds/" + roundId + "?closed";
         } catch (RuleViolation | StateConflict | UnknownEntity refused) {
             response.setStatus(HttpStatus.CONFLICT.value());
@@ -114,8 +113,7 @@ class StandingsPage {
         }
         String rationale = form.getOrDefault("rationale", "").strip();
         try {
-            settle(dispatch.send(drawing.prepare(competitionId, roundId, size, overrides, rationale), rationale)
-                    .position());
+            settle(drawing.draw(competitionId, roundId, size, overrides, rationale).position());
             return "redirect:/organiser/competitions/" + competitionId + "/rounds/" + roundId + "?shortlisted";
         } catch (TieAtCutOff tie) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -141,7 +139,7 @@ class StandingsPage {
         }
         model.addAttribute("competitionId", competitionId);
         model.addAttribute("standings", now.get().top(ROWS));
-        model.addAttribute("shortlist", board.read(competitionId, record -> record.shortlists.get(roundId))
+        model.addAttribute("shortlist", board.read(competitionId, record -> record.shortlistOf(roundId).orElse(null))
                 .map(JudgingRecord.Shortlist::decision).orElse(null));
         model.addAttribute("values", typed);
         model.addAttribute("overrideRows", java.util.stream.IntStream.range(0, OVERRIDE_ROWS).boxed().toList());

@@ -28,9 +28,11 @@ class SubmissionController {
     private final SubmissionRegister register;
     private final CompetitionCatalogue catalogue;
     private final Clock clock;
+    private final EntryRulings rulings;
 
     SubmissionController(CommandDispatch dispatch, SubmissionRegister register, CompetitionCatalogue catalogue,
-                         Clock clock) {
+                         Clock clock, EntryRulings rulings) {
+        this.rulings = rulings;
         this.dispatch = dispatch;
         this.register = register;
         this.catalogue = catalogue;
@@ -76,8 +78,7 @@ class SubmissionController {
     ResponseEntity<Map<String, String>> withdraw(@PathVariable String competitionId,
                                                  @PathVariable String submissionId,
                                                  @RequestBody ReasonRequest request) {
-        Recorded recorded = dispatch.send(new WithdrawSubmission(submissionId, competitionId, request.reason()),
-                request.reason());
+        Recorded recorded = rulings.withdraw(competitionId, submissionId, request.reason());
         return changed(submissionId, SubmissionStatus.WITHDRAWN, recorded);
     }
 
@@ -85,8 +86,7 @@ class SubmissionController {
     ResponseEntity<Map<String, String>> ruleIneligible(@PathVariable String competitionId,
                                                        @PathVariable String submissionId,
                                                        @RequestBody ReasonRequest request) {
-        Recorded recorded = dispatch.send(new RuleSubmissionIneligible(submissionId, competitionId,
-                request.reason()), request.reason());
+        Recorded recorded = rulings.ruleIneligible(competitionId, submissionId, request.reason());
         return changed(submissionId, SubmissionStatus.INELIGIBLE, recorded);
     }
 

@@ -27,9 +27,11 @@ import org.festivalledger.scoring.ScoreRecorded;
 import org.festivalledger.scoring.ScoreRevised;
 import org.festivalledger.shortlist.RankedEntry;
 import org.festivalledger.shortlist.ShortlistDrawn;
+import org.festivalledger.judging.ShortlistDraft;
+import org.festivalledger.shortlist.DrawShortlist;
+import org.festivalledger.shortlist.TieAtCutOff;
 import org.festivalledger.standings.JudgingRecord;
-import org.festivalledger.standings.StandingRow;
-import org.festivalledger.standings.StandingsCalculator;
+import org.festivalledger.standings.RoundStandings;
 import org.festivalledger.submission.AiDisclosure;
 import org.festivalledger.submission.AiWorkflow;
 import org.festivalledger.submission.Entry;
@@ -49,6 +51,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.Random;
 import java.util.UUID;
 
@@ -231,21 +234,26 @@ final class VerificationBenchmark {
             }
         }
 
-        /** The top of the standings at {@code basedOn}, with the size grown until no tie is cut through. */
+        /**
+         * The shortlist the judging's own rules draw from the standings at {@code basedOn}, with the size grown
+         * until no tie is cut through (as the demo settles a tie).
+         */
         private List<String> shortlist(long basedOn) throws IOException {
-            JudgingRecord.Round round = record.rounds.get(ROUND);
-            List<StandingRow> rows = StandingsCalculator.rank(round.rules(), record.entryInfo(round, record.entries),
-                    round.countingScores());
-            int size = 20;
-            while (rows.get(size).score().compareTo(rows.get(size - 1).score()) == 0) {
-                size++;
+            JudgingRecord.Round round = record.round(ROUND).orElseThrow();
+            List<RankedEntry> ranking = RoundStandings.of(record, ROUND, record.entryFacts()).orElseThrow()
+                    .standings(basedOn).ranking();
+            for (int size = 20; ; size++) {
+                DrawShortlist draw = new DrawShortlist(C, ROUND, size, ranking, List.of(),
+                        "The twenty strongest films go to the final", basedOn, null);
+                try {
+                    ShortlistDrawn drawn = new ShortlistDraft(draw, !round.isOpen(), Set.copyOf(round.allEntries()),
+                            record.leftContention()).decide(C);
+                    judging(drawn);
+                    return drawn.shortlist();
+                } catch (TieAtCutOff tie) {
+                    // a larger list takes the tied entries in
+                }
             }
-            List<RankedEntry> ranked = rows.subList(0, size).stream()
-                    .map(row -> new RankedEntry(row.rank(), row.submissionId(), row.score(), row.complete())).toList();
-            List<String> list = ranked.stream().map(RankedEntry::submissionId).toList();
-            judging(new ShortlistDrawn(C, ROUND, basedOn, size, ranked, ranked.get(size - 1).score(), List.of(), list,
-                    "The twenty strongest films go to the final"));
-            return list;
         }
 
         private Map<String, BigDecimal> marks() {

@@ -7,5 +7,5 @@ import org.axonframework.serialization.Revision;
  * shortlisted or awarded. Recorded once, whether or not the entry was in an open round at the time.
  */
 @Revision("1")
-public record EntryLeftContention(String competitionId, String submissionId, String reason) {
+public record EntryLeftContention(String competitionId, String submissionId, String reason) implements JudgingEvent {
 }

@@ -11,10 +11,8 @@ import org.festivalledger.award.AwardIdTaken;
 import org.festivalledger.award.AwardRevoked;
 import org.festivalledger.award.CategoryAlreadyAwarded;
 import org.festivalledger.award.ConferAward;
-import org.festivalledger.award.NotInContention;
 import org.festivalledger.award.RevokeAward;
 import org.festivalledger.award.UnknownAward;
-import org.festivalledger.award.UnknownAwardCategory;
 import org.festivalledger.competition.AwardCategory;
 import org.festivalledger.competition.Criterion;
 import org.festivalledger.publication.PublishResults;
@@ -22,7 +20,6 @@ import org.festivalledger.publication.ResultsAlreadyPublished;
 import org.festivalledger.publication.ResultsPublished;
 import org.festivalledger.shortlist.DrawShortlist;
 import org.festivalledger.shortlist.NoShortlist;
-import org.festivalledger.shortlist.RoundStillOpen;
 import org.festivalledger.shortlist.ShortlistAlreadyDrawn;
 import org.festivalledger.shortlist.ShortlistDrawn;
 import org.festivalledger.jury.AppointJuror;
@@ -272,13 +269,11 @@ public class Judging {
     @CommandHandler
     void handle(DrawShortlist command) {
         Round round = existing(command.roundId());
-        if (round.isOpen()) {
-            throw new RoundStillOpen(round.roundId());
-        }
-        if (honours.shortlistOf(round.roundId()).isPresent()) {
+        if (honours.shortlistOf(round.roundId()).isPresent() && !round.isOpen()) {
             throw new ShortlistAlreadyDrawn(round.roundId());
         }
-        apply(new ShortlistDraft(command, round.allEntries(), honours.leftContention()).decide(competitionId));
+        apply(new ShortlistDraft(command, !round.isOpen(), round.allEntries(), honours.leftContention())
+                .decide(competitionId));
     }
 
     @CommandHandler
@@ -290,13 +285,12 @@ public class Judging {
                 .requireText(command.citation(), "citation")
                 .limitText(command.citation(), "citation", TextKind.PROSE)
                 .throwIfAny();
-        AwardCategory category = honours.category(command.categoryId())
-                .orElseThrow(() -> new UnknownAwardCategory(command.categoryId(), competitionId));
+        String entry = command.submissionId();
+        awardEligibility().require(competitionId, command.categoryId(), entry);
+        AwardCategory category = honours.category(command.categoryId()).orElseThrow();
         if (honours.award(command.awardId()).isPresent()) {
             throw new AwardIdTaken(command.awardId());
         }
-        String entry = command.submissionId();
-        requireInContention(entry);
         List<Honours.Award> winners = honours.winnersOf(category.id());
         if (winners.stream().anyMatch(award -> award.submissionId().equals(entry))) {
             throw new AlreadyAwarded(entry, category.id());
@@ -329,13 +323,10 @@ public class Judging {
         apply(new ResultsPublished(competitionId, command.publishedAt()));
     }
 
-    private void requireInContention(String entry) {
-        if (honours.hasLeftContention(entry)) {
-            throw new NotInContention(entry, honours.leftContention().get(entry));
-        }
-        if (rounds.values().stream().noneMatch(round -> round.allEntries().contains(entry))) {
-            throw new NotInContention(entry, "it was not judged in any round");
-        }
+    private AwardEligibility awardEligibility() {
+        return new AwardEligibility(category -> honours.category(category).isPresent(),
+                entry -> rounds.values().stream().anyMatch(round -> round.allEntries().contains(entry)),
+                honours.leftContention());
     }
 
     private Round existing(String roundId) {

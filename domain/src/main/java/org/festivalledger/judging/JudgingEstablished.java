@@ -12,7 +12,7 @@ import java.util.List;
  * without it reads as {@code null}: no categories); see ADR 0003 on additive event changes.
  */
 @Revision("1")
-public record JudgingEstablished(String competitionId, List<Criterion> criteria, List<AwardCategory> awardCategories) {
+public record JudgingEstablished(String competitionId, List<Criterion> criteria, List<AwardCategory> awardCategories) implements JudgingEvent {
 
     /** A judging with no award categories (as recorded before they were part of the event). */
     public JudgingEstablished(String competitionId, List<Criterion> criteria) {

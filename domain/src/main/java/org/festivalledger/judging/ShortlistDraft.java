@@ -8,6 +8,7 @@ import org.festivalledger.shortlist.NotEnoughScoredEntries;
 import org.festivalledger.shortlist.OverrideAction;
 import org.festivalledger.shortlist.OverrideNotApplicable;
 import org.festivalledger.shortlist.RankedEntry;
+import org.festivalledger.shortlist.RoundStillOpen;
 import org.festivalledger.shortlist.ShortlistDrawn;
 import org.festivalledger.shortlist.ShortlistOverride;
 import org.festivalledger.shortlist.TieAtCutOff;
@@ -26,27 +27,44 @@ import java.util.Set;
  * decision: take the first {@code size} rows, refuse a tie across the cut-off that no override resolves, apply
  * the overrides, and take off any entry that has left the competition since the round closed.
  * <p>
+ * The one implementation of these rules: the {@link Judging} decides with it, and the auditor's verifier checks a
+ * recorded shortlist by deciding again with it on the standings replayed to {@code basedOnPosition} and comparing.
+ * <p>
  * What is recorded as {@code ranked} is exactly the first {@code size} rows of the standings, so an auditor who
  * replays the ledger to {@code basedOnPosition} and ranks the round again must find the same rows; everything
  * else in the decision is an override with its reason.
  */
-final class ShortlistDraft {
+public final class ShortlistDraft {
 
     private final DrawShortlist command;
+    private final boolean roundClosed;
     private final Set<String> roundEntries;
     private final Map<String, String> leftContention;
 
     /**
+     * @param command        the standings in it are the round's, ranked at {@code basedOnPosition}
+     * @param roundClosed    whether the round was closed there
      * @param roundEntries   every entry the round judged (dropped ones included: they are in no standings)
      * @param leftContention entries withdrawn or ruled ineligible, with the reason recorded
      */
-    ShortlistDraft(DrawShortlist command, Set<String> roundEntries, Map<String, String> leftContention) {
+    public ShortlistDraft(DrawShortlist command, boolean roundClosed, Set<String> roundEntries,
+                          Map<String, String> leftContention) {
         this.command = command;
+        this.roundClosed = roundClosed;
         this.roundEntries = roundEntries;
         this.leftContention = leftContention;
     }
 
-    ShortlistDrawn decide(String competitionId) {
+    /**
+     * The decision these rules give.
+     *
+     * @throws org.festivalledger.rules.RuleViolation, {@link org.festivalledger.rules.InvalidInput} or
+     *                                                 {@link RoundStillOpen} when the rules refuse it
+     */
+    public ShortlistDrawn decide(String competitionId) {
+        if (!roundClosed) {
+            throw new RoundStillOpen(command.roundId());
+        }
         wellFormed();
         List<RankedEntry> standings = command.standings();
         int size = command.size();
@@ -93,7 +111,9 @@ final class ShortlistDraft {
             }
             problems.requireText(override.submissionId(), field + ".submissionId")
                     .requirePresent(override.action(), field + ".action")
-                    .requireText(override.reason(), field + ".reason")
+                    .check(override.reason() != null && !override.reason().isBlank(), field + ".reason",
+                            "is required: the override " + override.action() + " " + override.submissionId()
+                                    + " gives no reason")
                     .limitText(override.reason(), field + ".reason", TextKind.PROSE);
             if (override.submissionId() != null) {
                 problems.check(named.add(override.submissionId()), field + ".submissionId",

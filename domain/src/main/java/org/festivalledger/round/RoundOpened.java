@@ -1,5 +1,6 @@
 package org.festivalledger.round;
 
+import org.festivalledger.judging.JudgingEvent;
 import org.axonframework.serialization.Revision;
 import org.festivalledger.competition.Criterion;
 
@@ -9,5 +10,5 @@ import java.util.List;
 @Revision("1")
 public record RoundOpened(String competitionId, String roundId, String name, int jurorsPerEntry,
                           AggregationMethod aggregation, int minScoresPerEntry, EntrySource entrySource,
-                          List<String> entries, List<Criterion> criteria) {
+                          List<String> entries, List<Criterion> criteria) implements JudgingEvent {
 }

@@ -1,5 +1,6 @@
 package org.festivalledger.scoring;
 
+import org.festivalledger.judging.JudgingEvent;
 import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
@@ -8,5 +9,5 @@ import java.util.Map;
 /** A juror's score for an entry replaced by a new one, with the reason; {@code revision} counts from 1. */
 @Revision("1")
 public record ScoreRevised(String competitionId, String roundId, String jurorId, String submissionId,
-                           Map<String, BigDecimal> marks, String comment, String reason, int revision) {
+                           Map<String, BigDecimal> marks, String comment, String reason, int revision) implements JudgingEvent {
 }

@@ -1,5 +1,6 @@
 package org.festivalledger.scoring;
 
+import org.festivalledger.judging.JudgingEvent;
 import org.axonframework.serialization.Revision;
 
 /**
@@ -8,5 +9,5 @@ import org.axonframework.serialization.Revision;
  */
 @Revision("1")
 public record ScoreVoided(String competitionId, String roundId, String jurorId, String submissionId,
-                          String reason) {
+                          String reason) implements JudgingEvent {
 }

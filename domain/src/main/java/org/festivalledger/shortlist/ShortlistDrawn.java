@@ -1,5 +1,6 @@
 package org.festivalledger.shortlist;
 
+import org.festivalledger.judging.JudgingEvent;
 import org.axonframework.serialization.Revision;
 
 import java.math.BigDecimal;
@@ -14,5 +15,5 @@ import java.util.List;
 @Revision("1")
 public record ShortlistDrawn(String competitionId, String roundId, long basedOnPosition, int size,
                              List<RankedEntry> ranked, BigDecimal cutOffScore, List<ShortlistOverride> overrides,
-                             List<String> shortlist, String rationale) {
+                             List<String> shortlist, String rationale) implements JudgingEvent {
 }

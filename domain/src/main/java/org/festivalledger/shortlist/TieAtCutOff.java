@@ -13,6 +13,7 @@ import java.util.List;
  */
 public class TieAtCutOff extends RuleViolation {
 
+    private final BigDecimal score;
     private final List<String> tiedAbove;
     private final List<String> tiedBelow;
 
@@ -20,8 +21,13 @@ public class TieAtCutOff extends RuleViolation {
         super("A tie across the cut-off: " + tiedAbove + " (on the list) and " + tiedBelow
                 + " (below it) share the score " + score.toPlainString() + "; resolve it with overrides that name "
                 + tiedBelow + " (or exclude " + tiedAbove + ") with a reason, or choose another size");
+        this.score = score;
         this.tiedAbove = List.copyOf(tiedAbove);
         this.tiedBelow = List.copyOf(tiedBelow);
+    }
+
+    public BigDecimal score() {
+        return score;
     }
 
     public List<String> tiedAbove() {

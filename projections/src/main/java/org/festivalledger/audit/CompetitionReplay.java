@@ -32,6 +32,11 @@ final class CompetitionReplay {
         record.apply(event, position);
     }
 
+    /** Whether the award category was announced (with the competition, or with its judging). */
+    boolean announced(String categoryId) {
+        return categories.contains(categoryId);
+    }
+
     private void addCategories(List<AwardCategory> announced) {
         // Judgings recorded before categories were part of their event carry none (ADR 0004).
         if (announced != null) {

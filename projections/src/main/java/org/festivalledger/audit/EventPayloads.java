@@ -8,25 +8,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import org.axonframework.serialization.Revision;
-import org.festivalledger.award.AwardConferred;
-import org.festivalledger.award.AwardRevoked;
 import org.festivalledger.competition.CompetitionAnnounced;
-import org.festivalledger.judging.EntryLeftContention;
-import org.festivalledger.judging.JudgingEstablished;
+import org.festivalledger.judging.JudgingEvent;
 import org.festivalledger.judging.JudgingId;
-import org.festivalledger.jury.ConflictDeclared;
-import org.festivalledger.jury.JurorAppointed;
 import org.festivalledger.ledger.StoredEvent;
-import org.festivalledger.publication.ResultsPublished;
-import org.festivalledger.round.AssignmentRemoved;
-import org.festivalledger.round.EntryDropped;
-import org.festivalledger.round.JurorsAssigned;
-import org.festivalledger.round.RoundClosed;
-import org.festivalledger.round.RoundOpened;
-import org.festivalledger.scoring.ScoreRecorded;
-import org.festivalledger.scoring.ScoreRevised;
-import org.festivalledger.scoring.ScoreVoided;
-import org.festivalledger.shortlist.ShortlistDrawn;
 import org.festivalledger.submission.SubmissionReceived;
 
 import java.util.HashMap;
@@ -61,7 +46,7 @@ public final class EventPayloads {
     }
 
     /** How one event type is read and where it belongs. */
-    private record Kind<T>(ObjectReader reader, String revision, Function<T, String> competition,
+    private record Kind<T>(ObjectReader reader, String revision, Function<? super T, String> competition,
                            boolean judgingStream) {
 
         @SuppressWarnings("unchecked")
@@ -75,29 +60,15 @@ public final class EventPayloads {
     public EventPayloads() {
         ObjectMapper mapper = objectMapper();
         // The judging's own events: a decision is drawn from this stream alone (ShortlistDrawing replays it).
-        judging(mapper, JudgingEstablished.class, JudgingEstablished::competitionId);
-        judging(mapper, JurorAppointed.class, JurorAppointed::competitionId);
-        judging(mapper, ConflictDeclared.class, ConflictDeclared::competitionId);
-        judging(mapper, RoundOpened.class, RoundOpened::competitionId);
-        judging(mapper, JurorsAssigned.class, JurorsAssigned::competitionId);
-        judging(mapper, AssignmentRemoved.class, AssignmentRemoved::competitionId);
-        judging(mapper, RoundClosed.class, RoundClosed::competitionId);
-        judging(mapper, EntryDropped.class, EntryDropped::competitionId);
-        judging(mapper, ScoreRecorded.class, ScoreRecorded::competitionId);
-        judging(mapper, ScoreRevised.class, ScoreRevised::competitionId);
-        judging(mapper, ScoreVoided.class, ScoreVoided::competitionId);
-        judging(mapper, EntryLeftContention.class, EntryLeftContention::competitionId);
-        judging(mapper, ShortlistDrawn.class, ShortlistDrawn::competitionId);
-        judging(mapper, AwardConferred.class, AwardConferred::competitionId);
-        judging(mapper, AwardRevoked.class, AwardRevoked::competitionId);
-        judging(mapper, ResultsPublished.class, ResultsPublished::competitionId);
+        JudgingEvent.TYPES.forEach(type -> judging(mapper, type, JudgingEvent::competitionId));
         // Facts from other entities that the judging relies on: titles and receipt times for the tie-break, and
         // the award categories as announced.
         other(mapper, SubmissionReceived.class, SubmissionReceived::competitionId);
         other(mapper, CompetitionAnnounced.class, CompetitionAnnounced::competitionId);
     }
 
-    private <T> void judging(ObjectMapper mapper, Class<T> type, Function<T, String> competition) {
+    private <T extends JudgingEvent> void judging(ObjectMapper mapper, Class<T> type,
+                                                  Function<? super T, String> competition) {
         kinds.put(type.getName(), new Kind<>(mapper.readerFor(type), revision(type), competition, true));
     }
 

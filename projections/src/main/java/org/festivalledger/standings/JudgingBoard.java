@@ -4,23 +4,10 @@ import com.mongodb.client.MongoDatabase;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.festivalledger.award.AwardConferred;
-import org.festivalledger.award.AwardRevoked;
-import org.festivalledger.judging.EntryLeftContention;
-import org.festivalledger.publication.ResultsPublished;
-import org.festivalledger.shortlist.ShortlistDrawn;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
-import org.festivalledger.jury.ConflictDeclared;
+import org.festivalledger.judging.JudgingEvent;
 import org.festivalledger.jury.JurorAppointed;
-import org.festivalledger.round.AssignmentRemoved;
-import org.festivalledger.round.EntryDropped;
-import org.festivalledger.round.JurorsAssigned;
-import org.festivalledger.round.RoundClosed;
-import org.festivalledger.round.RoundOpened;
-import org.festivalledger.scoring.ScoreRecorded;
-import org.festivalledger.scoring.ScoreRevised;
-import org.festivalledger.scoring.ScoreVoided;
 import org.festivalledger.submission.SubmissionReceived;
 import org.festivalledger.view.ViewSnapshots;
 import org.slf4j.Logger;
@@ -71,10 +58,10 @@ public class JudgingBoard {
                 continue;
             }
             JudgingRecord record = snapshot.get().view();
-            records.put(record.competitionId, record);
-            saved.put(record.competitionId, record.position);
-            record.jurors.values().forEach(juror -> jurorByTokenHash.put(juror.tokenHash(),
-                    record.competitionId + "/" + juror.jurorId()));
+            records.put(record.competitionId(), record);
+            saved.put(record.competitionId(), record.position());
+            record.jurors().forEach(juror -> jurorByTokenHash.put(juror.tokenHash(),
+                    record.competitionId() + "/" + juror.jurorId()));
             lowest = Math.min(lowest, snapshot.get().position());
         }
         // Every competition's record must have seen every event after where the processor starts, so it
@@ -105,80 +92,13 @@ public class JudgingBoard {
         apply(event.competitionId(), event, token);
     }
 
+    /** Every event of a judging, through the one fold ({@link JudgingRecord#apply}). */
     @EventHandler
-    void on(JurorAppointed event, TrackingToken token) {
+    void on(JudgingEvent event, TrackingToken token) {
         apply(event.competitionId(), event, token);
-        jurorByTokenHash.put(event.tokenHash(), event.competitionId() + "/" + event.jurorId());
-    }
-
-    @EventHandler
-    void on(ConflictDeclared event, TrackingToken token) {
-        apply(event.competitionId(), event, token);
-    }
-
-    @EventHandler
-    void on(RoundOpened event, TrackingToken token) {
-        apply(event.competitionId(), event, token);
-    }
-
-    @EventHandler
-    void on(JurorsAssigned event, TrackingToken token) {
-        apply(event.competitionId(), event, token);
-    }
-
-    @EventHandler
-    void on(AssignmentRemoved event, TrackingToken token) {
-        apply(event.competitionId(), event, token);
-    }
-
-    @EventHandler
-    void on(RoundClosed event, TrackingToken token) {
-        apply(event.competitionId(), event, token);
-    }
-
-    @EventHandler
-    void on(EntryDropped event, TrackingToken token) {
-        apply(event.competitionId(), event, token);
-    }
-
-    @EventHandler
-    void on(ScoreRecorded event, TrackingToken token) {
-        apply(event.competitionId(), event, token);
-    }
-
-    @EventHandler
-    void on(ScoreRevised event, TrackingToken token) {
-        apply(event.competitionId(), event, token);
-    }
-
-    @EventHandler
-    void on(ScoreVoided event, TrackingToken token) {
-        apply(event.competitionId(), event, token);
-    }
-
-    @EventHandler
-    void on(EntryLeftContention event, TrackingToken token) {
-        apply(event.competitionId(), event, token);
-    }
-
-    @EventHandler
-    void on(ShortlistDrawn event, TrackingToken token) {
-        apply(event.competitionId(), event, token);
-    }
-
-    @EventHandler
-    void on(AwardConferred event, TrackingToken token) {
-        apply(event.competitionId(), event, token);
-    }
-
-    @EventHandler
-    void on(AwardRevoked event, TrackingToken token) {
-        apply(event.competitionId(), event, token);
-    }
-
-    @EventHandler
-    void on(ResultsPublished event, TrackingToken token) {
-        apply(event.competitionId(), event, token);
+        if (event instanceof JurorAppointed appointed) {
+            jurorByTokenHash.put(appointed.tokenHash(), appointed.competitionId() + "/" + appointed.jurorId());
+        }
     }
 
     private void apply(String competitionId, Object event, TrackingToken token) {
@@ -186,7 +106,7 @@ public class JudgingBoard {
         JudgingRecord record = records.computeIfAbsent(competitionId, JudgingRecord::new);
         Optional<String> changedRound;
         synchronized (record) {
-            if (position != 0 && position <= record.position) {
+            if (position != 0 && position <= record.position()) {
                 return; // already in the snapshot this record was restored from
             }
             changedRound = record.apply(event, position);
@@ -214,6 +134,11 @@ public class JudgingBoard {
         }
     }
 
+    /** The facts of every entry of a competition received so far (titles, receipt times), copied. */
+    public EntryFacts entryFacts(String competitionId) {
+        return read(competitionId, JudgingRecord::entryFactsCopy).orElseGet(() -> EntryFacts.of(Map.of()));
+    }
+
     /** The juror holding a bearer token, by the token's hash: "competitionId/jurorId". */
     public Optional<String> jurorWithTokenHash(String tokenHash) {
         return Optional.ofNullable(jurorByTokenHash.get(tokenHash));
@@ -228,7 +153,7 @@ public class JudgingBoard {
             byte[] serialized;
             long position;
             synchronized (record) {
-                position = record.position;
+                position = record.position();
                 if (position <= saved.getOrDefault(competitionId, 0L)) {
                     continue;
                 }

@@ -1,14 +1,16 @@
 package org.festivalledger.standings;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import org.festivalledger.award.AwardConferred;
 import org.festivalledger.award.AwardRevoked;
-import org.festivalledger.judging.EntryLeftContention;
-import org.festivalledger.publication.ResultsPublished;
-import org.festivalledger.shortlist.ShortlistDrawn;
-
+import org.festivalledger.competition.AwardCategory;
 import org.festivalledger.competition.Criterion;
+import org.festivalledger.judging.EntryLeftContention;
+import org.festivalledger.judging.JudgingEstablished;
+import org.festivalledger.judging.JudgingEvent;
 import org.festivalledger.jury.ConflictDeclared;
 import org.festivalledger.jury.JurorAppointed;
+import org.festivalledger.publication.ResultsPublished;
 import org.festivalledger.round.AggregationMethod;
 import org.festivalledger.round.AssignmentRemoved;
 import org.festivalledger.round.EntryDropped;
@@ -18,11 +20,14 @@ import org.festivalledger.round.RoundOpened;
 import org.festivalledger.scoring.ScoreRecorded;
 import org.festivalledger.scoring.ScoreRevised;
 import org.festivalledger.scoring.ScoreVoided;
+import org.festivalledger.shortlist.ShortlistDrawn;
 import org.festivalledger.submission.SubmissionReceived;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -35,7 +40,12 @@ import java.util.Set;
  * rounds, assignments and the score that counts per juror and entry. A pure fold over the judging's
  * events: the live board, a rebuild from zero and an auditor's replay to a past position all feed it the
  * same events through {@link #apply} and get the same state, hence the same standings.
+ * <p>
+ * Its state is private and answered by query methods with unmodifiable views, so that no reader can change it
+ * and no reader needs to know how it is kept (snapshots serialise the fields directly).
  */
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 public final class JudgingRecord {
 
     /** A juror as the read side knows them. */
@@ -48,31 +58,95 @@ public final class JudgingRecord {
     }
 
     /** One round as the read side knows it. */
+    @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY,
+            getterVisibility = JsonAutoDetect.Visibility.NONE, isGetterVisibility = JsonAutoDetect.Visibility.NONE)
     public static final class Round {
-        public String roundId;
-        public String name;
-        public int jurorsPerEntry;
-        public AggregationMethod aggregation;
-        public int minScoresPerEntry;
-        public String entrySource;
-        public List<Criterion> criteria = new ArrayList<>();
-        public boolean open = true;
-        public List<String> entries = new ArrayList<>();
-        public Set<String> dropped = new LinkedHashSet<>();
+        private String roundId;
+        private String name;
+        private int jurorsPerEntry;
+        private AggregationMethod aggregation;
+        private int minScoresPerEntry;
+        private String entrySource;
+        private List<Criterion> criteria = new ArrayList<>();
+        private boolean open = true;
+        private List<String> entries = new ArrayList<>();
+        private Set<String> dropped = new LinkedHashSet<>();
         /** submissionId → jurorIds assigned to it. */
-        public Map<String, Set<String>> assignments = new LinkedHashMap<>();
-        /** jurorId|submissionId → the score that counts. */
-        public Map<String, Scorecard> scorecards = new LinkedHashMap<>();
+        private Map<String, Set<String>> assignments = new LinkedHashMap<>();
+        /** {@link #key} → the score that counts. */
+        private Map<String, Scorecard> scorecards = new LinkedHashMap<>();
         /** Ledger position of the last event that changed this round. */
-        public long position;
+        private long position;
+
+        public String roundId() {
+            return roundId;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public int jurorsPerEntry() {
+            return jurorsPerEntry;
+        }
+
+        public AggregationMethod aggregation() {
+            return aggregation;
+        }
+
+        public int minScoresPerEntry() {
+            return minScoresPerEntry;
+        }
+
+        public String entrySource() {
+            return entrySource;
+        }
+
+        public List<Criterion> criteria() {
+            return Collections.unmodifiableList(criteria);
+        }
+
+        public boolean isOpen() {
+            return open;
+        }
+
+        /** Ledger position of the last event that changed this round. */
+        public long position() {
+            return position;
+        }
 
         public RoundRules rules() {
             return new RoundRules(criteria, aggregation, minScoresPerEntry);
         }
 
+        /** Whether the round judged the entry (dropped or not). */
+        public boolean judges(String submissionId) {
+            return entries.contains(submissionId);
+        }
+
+        /** Every entry the round judged, dropped ones included, in the round's order. */
+        public List<String> allEntries() {
+            return Collections.unmodifiableList(entries);
+        }
+
         /** The entries still taking part, in the round's order. */
         public List<String> activeEntries() {
             return entries.stream().filter(entry -> !dropped.contains(entry)).toList();
+        }
+
+        /** The jurors assigned to an entry. */
+        public Set<String> jurorsOf(String submissionId) {
+            return Collections.unmodifiableSet(assignments.getOrDefault(submissionId, Set.of()));
+        }
+
+        /** How many (juror, entry) assignments the round has. */
+        public int assignmentCount() {
+            return assignments.values().stream().mapToInt(Set::size).sum();
+        }
+
+        /** The score that counts for a juror and an entry, voided ones included. */
+        public Optional<Scorecard> scorecardOf(String jurorId, String submissionId) {
+            return Optional.ofNullable(scorecards.get(key(jurorId, submissionId)));
         }
 
         /** The scores that count: the latest per juror and entry, without voided ones. */
@@ -87,24 +161,6 @@ public final class JudgingRecord {
                     .filter(entry -> assignments.getOrDefault(entry, Set.of()).contains(jurorId)).toList();
         }
     }
-
-    public String competitionId;
-    /** What the tie-break and the rows need of each entry (title, when received): facts that never change. */
-    public Map<String, EntryInfo> entries = new LinkedHashMap<>();
-    public Map<String, Juror> jurors = new LinkedHashMap<>();
-    /** jurorId|submissionId of every declared conflict of interest. */
-    public Set<String> conflicts = new LinkedHashSet<>();
-    public Map<String, Round> rounds = new LinkedHashMap<>();
-    /** Entry → why it left the competition (withdrawn, ruled ineligible). */
-    public Map<String, String> leftContention = new LinkedHashMap<>();
-    /** Round → its shortlist decision, as recorded. */
-    public Map<String, Shortlist> shortlists = new LinkedHashMap<>();
-    /** Award id → the award, revoked ones included, in the order conferred. */
-    public Map<String, Award> awards = new LinkedHashMap<>();
-    /** When the results were published (the embargo lifted); {@code null} while under embargo. */
-    public Publication publication;
-    /** Ledger position of the last event applied. */
-    public long position;
 
     /** A shortlist decision and the ledger position it was recorded at. */
     public record Shortlist(ShortlistDrawn decision, long recordedAt) {
@@ -121,27 +177,67 @@ public final class JudgingRecord {
     public record Publication(Instant publishedAt, long recordedAt) {
     }
 
-    public JudgingRecord() {
+    private String competitionId;
+    /** What the tie-break and the rows need of each entry (title, when received): facts that never change. */
+    private Map<String, EntryInfo> entries = new LinkedHashMap<>();
+    private Map<String, Juror> jurors = new LinkedHashMap<>();
+    /** {@link #key} of every declared conflict of interest. */
+    private Set<String> conflicts = new LinkedHashSet<>();
+    private Map<String, Round> rounds = new LinkedHashMap<>();
+    /** Award categories as the judging was established with them (none for judgings recorded before they were). */
+    private List<AwardCategory> categories = new ArrayList<>();
+    /** Entry → why it left the competition (withdrawn, ruled ineligible). */
+    private Map<String, String> leftContention = new LinkedHashMap<>();
+    /** Round → its shortlist decision, as recorded. */
+    private Map<String, Shortlist> shortlists = new LinkedHashMap<>();
+    /** Award id → the award, revoked ones included, in the order conferred. */
+    private Map<String, Award> awards = new LinkedHashMap<>();
+    /** When the results were published (the embargo lifted); {@code null} while under embargo. */
+    private Publication publication;
+    /** Ledger position of the last event applied. */
+    private long position;
+
+    /** For Jackson, which reads the board's snapshots. */
+    JudgingRecord() {
     }
 
     public JudgingRecord(String competitionId) {
         this.competitionId = competitionId;
     }
 
-    static String key(String jurorId, String submissionId) {
+    /** The one spelling of a (juror, entry) pair's key. */
+    private static String key(String jurorId, String submissionId) {
         return jurorId + "|" + submissionId;
     }
 
     /**
-     * Folds one event in; events of other kinds are ignored.
+     * Folds one event in: every {@link JudgingEvent}, and the {@link SubmissionReceived} facts the tie-break needs;
+     * other events are ignored.
      *
      * @return the round the event changed, if it changed one (its standings must be recomputed)
+     * @throws IllegalStateException for a judging event type this fold does not know (a test lists them all)
      */
     public Optional<String> apply(Object event, long atPosition) {
         position = Math.max(position, atPosition);
-        String changedRound = null;
         if (event instanceof SubmissionReceived e) {
             entries.put(e.submissionId(), new EntryInfo(e.submissionId(), e.entry().title(), e.receivedAt()));
+            return Optional.empty();
+        }
+        if (!(event instanceof JudgingEvent judgingEvent)) {
+            return Optional.empty();
+        }
+        String changedRound = fold(judgingEvent, atPosition);
+        if (changedRound != null) {
+            rounds.get(changedRound).position = atPosition;
+        }
+        return Optional.ofNullable(changedRound);
+    }
+
+    private String fold(JudgingEvent event, long atPosition) {
+        if (event instanceof JudgingEstablished e) {
+            if (e.awardCategories() != null) {
+                categories = new ArrayList<>(e.awardCategories());
+            }
         } else if (event instanceof JurorAppointed e) {
             jurors.put(e.jurorId(), new Juror(e.jurorId(), e.name(), e.tokenHash()));
         } else if (event instanceof ConflictDeclared e) {
@@ -157,38 +253,33 @@ public final class JudgingRecord {
             round.criteria = List.copyOf(e.criteria());
             round.entries = new ArrayList<>(e.entries());
             rounds.put(e.roundId(), round);
-            changedRound = e.roundId();
+            return e.roundId();
         } else if (event instanceof JurorsAssigned e) {
-            Round round = rounds.get(e.roundId());
-            if (round != null) {
-                e.assignments().forEach(a -> round.assignments
-                        .computeIfAbsent(a.submissionId(), k -> new LinkedHashSet<>()).add(a.jurorId()));
-                changedRound = e.roundId();
-            }
+            return inRound(e.roundId(), round -> e.assignments().forEach(a -> round.assignments
+                    .computeIfAbsent(a.submissionId(), k -> new LinkedHashSet<>()).add(a.jurorId())));
         } else if (event instanceof AssignmentRemoved e) {
-            Round round = rounds.get(e.roundId());
-            if (round != null) {
-                round.assignments.getOrDefault(e.submissionId(), new LinkedHashSet<>()).remove(e.jurorId());
-                changedRound = e.roundId();
-            }
+            return inRound(e.roundId(), round -> round.assignments.getOrDefault(e.submissionId(), new LinkedHashSet<>())
+                    .remove(e.jurorId()));
         } else if (event instanceof RoundClosed e) {
-            Round round = rounds.get(e.roundId());
-            if (round != null) {
-                round.open = false;
-                changedRound = e.roundId();
-            }
+            return inRound(e.roundId(), round -> round.open = false);
         } else if (event instanceof EntryDropped e) {
-            Round round = rounds.get(e.roundId());
-            if (round != null) {
-                round.dropped.add(e.submissionId());
-                changedRound = e.roundId();
-            }
+            return inRound(e.roundId(), round -> round.dropped.add(e.submissionId()));
         } else if (event instanceof ScoreRecorded e) {
-            changedRound = score(e.roundId(), new Scorecard(e.jurorId(), e.submissionId(), e.marks(), e.comment(),
-                    0, false, null, atPosition));
+            return inRound(e.roundId(), round -> round.scorecards.put(key(e.jurorId(), e.submissionId()),
+                    new Scorecard(e.jurorId(), e.submissionId(), e.marks(), e.comment(), 0, false, null, atPosition)));
         } else if (event instanceof ScoreRevised e) {
-            changedRound = score(e.roundId(), new Scorecard(e.jurorId(), e.submissionId(), e.marks(), e.comment(),
-                    e.revision(), false, null, atPosition));
+            return inRound(e.roundId(), round -> round.scorecards.put(key(e.jurorId(), e.submissionId()),
+                    new Scorecard(e.jurorId(), e.submissionId(), e.marks(), e.comment(), e.revision(), false, null,
+                            atPosition)));
+        } else if (event instanceof ScoreVoided e) {
+            Round round = rounds.get(e.roundId());
+            Scorecard card = round == null ? null : round.scorecards.get(key(e.jurorId(), e.submissionId()));
+            if (card != null) {
+                round.scorecards.put(key(e.jurorId(), e.submissionId()), new Scorecard(card.jurorId(),
+                        card.submissionId(), card.marks(), card.comment(), card.revisions(), true, e.reason(),
+                        atPosition));
+                return e.roundId();
+            }
         } else if (event instanceof EntryLeftContention e) {
             leftContention.put(e.submissionId(), e.reason());
         } else if (event instanceof ShortlistDrawn e) {
@@ -202,29 +293,51 @@ public final class JudgingRecord {
             }
         } else if (event instanceof ResultsPublished e) {
             publication = new Publication(e.publishedAt(), atPosition);
-        } else if (event instanceof ScoreVoided e) {
-            Round round = rounds.get(e.roundId());
-            Scorecard card = round == null ? null : round.scorecards.get(key(e.jurorId(), e.submissionId()));
-            if (card != null) {
-                round.scorecards.put(key(e.jurorId(), e.submissionId()), new Scorecard(card.jurorId(),
-                        card.submissionId(), card.marks(), card.comment(), card.revisions(), true, e.reason(),
-                        atPosition));
-                changedRound = e.roundId();
-            }
+        } else {
+            throw new IllegalStateException("JudgingRecord does not fold " + event.getClass().getName());
         }
-        if (changedRound != null) {
-            rounds.get(changedRound).position = atPosition;
-        }
-        return Optional.ofNullable(changedRound);
+        return null;
     }
 
-    private String score(String roundId, Scorecard card) {
+    private String inRound(String roundId, java.util.function.Consumer<Round> change) {
         Round round = rounds.get(roundId);
         if (round == null) {
             return null;
         }
-        round.scorecards.put(key(card.jurorId(), card.submissionId()), card);
+        change.accept(round);
         return roundId;
+    }
+
+    public String competitionId() {
+        return competitionId;
+    }
+
+    /** Ledger position of the last event applied. */
+    public long position() {
+        return position;
+    }
+
+    public Optional<Round> round(String roundId) {
+        return Optional.ofNullable(rounds.get(roundId));
+    }
+
+    /** Every round, in the order opened. */
+    public Collection<Round> rounds() {
+        return Collections.unmodifiableCollection(rounds.values());
+    }
+
+    /** Whether any round of the competition judged the entry. */
+    public boolean judgedInSomeRound(String submissionId) {
+        return rounds.values().stream().anyMatch(round -> round.judges(submissionId));
+    }
+
+    public Optional<Juror> juror(String jurorId) {
+        return Optional.ofNullable(jurors.get(jurorId));
+    }
+
+    /** Every juror, in the order appointed. */
+    public Collection<Juror> jurors() {
+        return Collections.unmodifiableCollection(jurors.values());
     }
 
     /** Whether the juror declared (or was declared to have) a conflict with the entry. */
@@ -232,9 +345,52 @@ public final class JudgingRecord {
         return conflicts.contains(key(jurorId, submissionId));
     }
 
-    /** The entry facts of a round's active entries, in the round's order. */
-    public List<EntryInfo> entryInfo(Round round, Map<String, EntryInfo> known) {
-        return round.activeEntries().stream()
-                .map(id -> known.getOrDefault(id, new EntryInfo(id, id, Instant.EPOCH))).toList();
+    /** The entries a juror is conflicted on, in the order declared. */
+    public List<String> conflictsOf(String jurorId) {
+        String prefix = key(jurorId, "");
+        return conflicts.stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).toList();
+    }
+
+    /** Whether the judging was established with the award category. */
+    public boolean hasCategory(String categoryId) {
+        return categories.stream().anyMatch(category -> category.id().equals(categoryId));
+    }
+
+    /** Entries that left the competition (withdrawn, ruled ineligible), with the reason recorded. */
+    public Map<String, String> leftContention() {
+        return Collections.unmodifiableMap(leftContention);
+    }
+
+    /** The facts of every entry folded so far (titles, when received), read in place. */
+    public EntryFacts entryFacts() {
+        return EntryFacts.of(entries);
+    }
+
+    /** A copy of the entry facts, for use after the lock guarding this record is released. */
+    public EntryFacts entryFactsCopy() {
+        return EntryFacts.of(new LinkedHashMap<>(entries));
+    }
+
+    public Optional<Shortlist> shortlistOf(String roundId) {
+        return Optional.ofNullable(shortlists.get(roundId));
+    }
+
+    /** Every shortlist, in the order drawn. */
+    public Collection<Shortlist> shortlists() {
+        return Collections.unmodifiableCollection(shortlists.values());
+    }
+
+    /** Every award, revoked ones included, in the order conferred. */
+    public Collection<Award> awards() {
+        return Collections.unmodifiableCollection(awards.values());
+    }
+
+    public Optional<Award> award(String awardId) {
+        return Optional.ofNullable(awards.get(awardId));
+    }
+
+    /** The publication lifting the embargo, if there was one. */
+    public Optional<Publication> publication() {
+        return Optional.ofNullable(publication);
     }
 }

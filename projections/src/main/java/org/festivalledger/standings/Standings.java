@@ -2,6 +2,8 @@ package org.festivalledger.standings;
 
 import org.festivalledger.round.AggregationMethod;
 
+import org.festivalledger.shortlist.RankedEntry;
+
 import java.util.List;
 
 /**
@@ -11,6 +13,12 @@ import java.util.List;
 public record Standings(String competitionId, String roundId, String roundName, boolean open,
                         AggregationMethod aggregation, int minScoresPerEntry, long ledgerPosition,
                         int entries, int completeEntries, List<StandingRow> rows) {
+
+    /** The rows as a decision records them: rank, entry, score and whether it was complete. */
+    public List<RankedEntry> ranking() {
+        return rows.stream().map(row -> new RankedEntry(row.rank(), row.submissionId(), row.score(), row.complete()))
+                .toList();
+    }
 
     /** The same standings with only the first {@code limit} rows (for a dashboard or a push). */
     public Standings top(int limit) {

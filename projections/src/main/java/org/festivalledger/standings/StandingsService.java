@@ -90,32 +90,16 @@ public class StandingsService {
     }
 
     private boolean roundMovedPast(Standings standings) {
-        return board.read(standings.competitionId(), record -> record.rounds.get(standings.roundId()))
-                .map(round -> round.position > standings.ledgerPosition() || stale.contains(
+        return board.read(standings.competitionId(), record -> record.round(standings.roundId()).orElse(null))
+                .map(round -> round.position() > standings.ledgerPosition() || stale.contains(
                         key(standings.competitionId(), standings.roundId())))
                 .orElse(false);
     }
 
-    /** Computes standings from the board now (a consistent copy is taken under the board's lock). */
+    /** Computes standings from the board now (a consistent copy is taken under the board's lock, then ranked). */
     public Optional<Standings> compute(String competitionId, String roundId) {
-        return board.read(competitionId, record -> {
-            JudgingRecord.Round round = record.rounds.get(roundId);
-            if (round == null) {
-                return null;
-            }
-            return new Snapshot(round.name, round.open, round.rules(), record.entryInfo(round, record.entries),
-                    round.countingScores(), round.position);
-        }).map(copy -> {
-            List<EntryInfo> entries = copy.entries();
-            List<StandingRow> rows = StandingsCalculator.rank(copy.rules(), entries, copy.scores());
-            int complete = (int) rows.stream().filter(StandingRow::complete).count();
-            return new Standings(competitionId, roundId, copy.name(), copy.open(), copy.rules().aggregation(),
-                    copy.rules().minScoresPerEntry(), copy.position(), rows.size(), complete, rows);
-        });
-    }
-
-    private record Snapshot(String name, boolean open, RoundRules rules, List<EntryInfo> entries,
-                            List<JurorScore> scores, long position) {
+        return board.read(competitionId, record -> RoundStandings.of(record, roundId, record.entryFacts()).orElse(null))
+                .map(RoundStandings::standings);
     }
 
     private static String key(String competitionId, String roundId) {

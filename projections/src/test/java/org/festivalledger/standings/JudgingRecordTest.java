@@ -76,7 +76,7 @@ class JudgingRecordTest {
         assertThat(rows.get(1).score()).isEqualByComparingTo("8");
         assertThat(rows.get(1).complete()).as("one score of the two required").isFalse();
         assertThat(rows.get(0).title()).isEqualTo("Paper Moons");
-        assertThat(record.rounds.get(R).scorecards.get("j1|e1").revisions()).isEqualTo(1);
+        assertThat(record.round(R).orElseThrow().scorecardOf("j1", "e1").orElseThrow().revisions()).isEqualTo(1);
     }
 
     @Test
@@ -96,10 +96,10 @@ class JudgingRecordTest {
         assertThat(rows).extracting(StandingRow::submissionId).containsExactly("e1");
         assertThat(rows.get(0).score()).isEqualByComparingTo("4");
         assertThat(rows.get(0).scoresCount()).isEqualTo(1);
-        assertThat(record.rounds.get(R).scorecards.get("j1|e1").voided()).isTrue();
+        assertThat(record.round(R).orElseThrow().scorecardOf("j1", "e1").orElseThrow().voided()).isTrue();
         assertThat(record.isConflicted("j1", "e1")).isTrue();
-        assertThat(record.rounds.get(R).open).isFalse();
-        assertThat(record.rounds.get(R).entriesOf("j1")).containsExactly("e1");
+        assertThat(record.round(R).orElseThrow().isOpen()).isFalse();
+        assertThat(record.round(R).orElseThrow().entriesOf("j1")).containsExactly("e1");
     }
 
     @Test
@@ -123,14 +123,12 @@ class JudgingRecordTest {
         }
 
         assertThat(standings(restored)).isEqualTo(standings(record));
-        assertThat(restored.position).isEqualTo(record.position);
-        assertThat(restored.jurors).isEqualTo(record.jurors);
+        assertThat(restored.position()).isEqualTo(record.position());
+        assertThat(restored.jurors()).containsExactlyElementsOf(record.jurors());
     }
 
     private static List<StandingRow> standings(JudgingRecord record) {
-        JudgingRecord.Round round = record.rounds.get(R);
-        return StandingsCalculator.rank(round.rules(), record.entryInfo(round, record.entries),
-                round.countingScores());
+        return RoundStandings.of(record, R, record.entryFacts()).orElseThrow().standings().rows();
     }
 
     private static SubmissionReceived received(String id, String title, String at) {

@@ -26,7 +26,7 @@ public class PublicResults {
     private final JudgingBoard board;
     private final SubmissionRegister register;
 
-    PublicResults(CompetitionCatalogue catalogue, JudgingBoard board, SubmissionRegister register) {
+    public PublicResults(CompetitionCatalogue catalogue, JudgingBoard board, SubmissionRegister register) {
         this.catalogue = catalogue;
         this.board = board;
         this.register = register;
@@ -47,23 +47,23 @@ public class PublicResults {
         if (competition.isEmpty()) {
             return Optional.empty();
         }
-        return board.read(competitionId, record -> record.publication == null ? null : results(competition.get(), record));
+        return board.read(competitionId, record -> record.publication().isEmpty() ? null : results(competition.get(), record));
     }
 
     private PublishedResults results(CompetitionView competition, JudgingRecord record) {
         List<AwardCategory> categories = competition.awardCategories();
-        List<PublicAward> awards = record.awards.values().stream()
+        List<PublicAward> awards = record.awards().stream()
                 .filter(award -> !award.revoked())
                 .sorted(Comparator.comparingInt(award -> categoryOrder(categories, award.conferral().categoryId())))
                 .map(award -> new PublicAward(award.conferral().awardId(), award.conferral().categoryId(),
                         categoryName(categories, award.conferral().categoryId()),
                         entry(award.conferral().submissionId()), award.conferral().citation()))
                 .toList();
-        List<PublicShortlist> shortlists = record.shortlists.values().stream()
+        List<PublicShortlist> shortlists = record.shortlists().stream()
                 .map(shortlist -> {
                     String roundId = shortlist.decision().roundId();
-                    JudgingRecord.Round round = record.rounds.get(roundId);
-                    return new PublicShortlist(roundId, round == null ? roundId : round.name,
+                    String roundName = record.round(roundId).map(JudgingRecord.Round::name).orElse(roundId);
+                    return new PublicShortlist(roundId, roundName,
                             shortlist.decision().shortlist().stream().map(this::entry)
                                     .sorted(Comparator.comparing(PublicEntry::title, String.CASE_INSENSITIVE_ORDER)
                                             .thenComparing(PublicEntry::submissionId))
@@ -71,7 +71,7 @@ public class PublicResults {
                 })
                 .toList();
         return new PublishedResults(competition.id(), competition.name(), competition.edition(),
-                record.publication.publishedAt(), awards, shortlists);
+                record.publication().orElseThrow().publishedAt(), awards, shortlists);
     }
 
     private PublicEntry entry(String submissionId) {

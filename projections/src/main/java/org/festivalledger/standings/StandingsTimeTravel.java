@@ -41,41 +41,58 @@ public class StandingsTimeTravel {
         }
     };
 
-    StandingsTimeTravel(LedgerLog ledger, @Qualifier("eventSerializer") Serializer serializer, JudgingBoard board) {
+    public StandingsTimeTravel(LedgerLog ledger, @Qualifier("eventSerializer") Serializer serializer,
+                               JudgingBoard board) {
         this.ledger = ledger;
         this.serializer = serializer;
         this.board = board;
     }
 
-    /** A competition's judging replayed up to a position, and the sequence of its last event there. */
-    public record PastJudging(JudgingRecord record, long position, Long lastSequence) {
+    /**
+     * A competition's judging replayed up to a position, the sequence of its last event there, and the facts of
+     * its entries. The judging stream holds no {@code SubmissionReceived}: titles and receipt times never change
+     * once recorded, so the live board's are those of any past moment.
+     */
+    public record PastJudging(JudgingRecord record, long position, Long lastSequence, EntryFacts entryFacts) {
+
+        /** The standings of one of its rounds, as of its position. */
+        public Optional<Standings> standings(String roundId) {
+            return RoundStandings.of(record, roundId, entryFacts).map(round -> round.standings(position));
+        }
+
+        /** What ranking one of its rounds needs (for rankings of some of its scores only). */
+        public Optional<RoundStandings> round(String roundId) {
+            return RoundStandings.of(record, roundId, entryFacts);
+        }
     }
 
     /** Replays the competition's judging stream up to {@code position} (inclusive) into a fresh record. */
     public PastJudging replay(String competitionId, long position) {
-        JudgingRecord record = new JudgingRecord(competitionId);
-        long[] lastSequence = {-1};
-        forEachEvent(competitionId, position, event -> {
-            record.apply(event.payload(), event.position());
-            lastSequence[0] = event.sequence();
+        return replay(competitionId, position, event -> {
         });
-        return new PastJudging(record, Math.min(position, ledger.head().position()),
-                lastSequence[0] < 0 ? null : lastSequence[0]);
+    }
+
+    /**
+     * Replays as {@link #replay(String, long)} does, handing each event to {@code alsoSee} once folded (a
+     * calibration counts revisions on the way).
+     */
+    public PastJudging replay(String competitionId, long position, Consumer<PastEvent> alsoSee) {
+        JudgingRecord record = new JudgingRecord(competitionId);
+        Long lastSequence = null;
+        for (PastEvent event : history(competitionId)) {
+            if (event.position() > position) {
+                break;
+            }
+            record.apply(event.payload(), event.position());
+            alsoSee.accept(event);
+            lastSequence = event.sequence();
+        }
+        return new PastJudging(record, Math.min(position, ledger.head().position()), lastSequence,
+                board.entryFacts(competitionId));
     }
 
     /** One event of a judging stream, deserialised. */
     public record PastEvent(long position, long sequence, Object payload) {
-    }
-
-    /** Hands each event of the competition's judging stream up to {@code position} to {@code action}, in order. */
-    public void forEachEvent(String competitionId, long position, Consumer<PastEvent> action) {
-        List<PastEvent> events = history(competitionId);
-        for (PastEvent event : events) {
-            if (event.position() > position) {
-                break;
-            }
-            action.accept(event);
-        }
     }
 
     /**
@@ -118,24 +135,7 @@ public class StandingsTimeTravel {
     }
 
     public Optional<Standings> at(String competitionId, String roundId, long position) {
-        PastJudging past = replay(competitionId, position);
-        return rank(past, roundId);
-    }
-
-    /** The standings of one round of a replayed judging, ranked by the live calculator. */
-    public Optional<Standings> rank(PastJudging past, String roundId) {
-        JudgingRecord.Round round = past.record().rounds.get(roundId);
-        if (round == null) {
-            return Optional.empty();
-        }
-        // Titles and receipt times never change once recorded: the live board's are those of any past moment.
-        Map<String, EntryInfo> known = board.read(past.record().competitionId, live -> Map.copyOf(live.entries))
-                .orElse(Map.of());
-        List<EntryInfo> entries = past.record().entryInfo(round, known);
-        List<StandingRow> rows = StandingsCalculator.rank(round.rules(), entries, round.countingScores());
-        int complete = (int) rows.stream().filter(StandingRow::complete).count();
-        return Optional.of(new Standings(past.record().competitionId, roundId, round.name, round.open,
-                round.aggregation, round.minScoresPerEntry, past.position(), rows.size(), complete, rows));
+        return replay(competitionId, position).standings(roundId);
     }
 
     public Optional<Standings> asOf(String competitionId, String roundId, Instant instant) {

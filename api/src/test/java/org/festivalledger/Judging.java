@@ -39,14 +39,38 @@ public final class Judging {
         Reply imported = api.post("/api/competitions/" + competition + "/submissions/import").as(ORGANISER)
                 .contentType("text/csv").body(csv.toString()).send();
         assertThat(imported.status()).as(imported.toString()).isEqualTo(201);
+        judging.appoint(jurors);
+        return judging;
+    }
+
+    /**
+     * A competition with entries recorded one by one in the order given (so each has its own receipt time, the
+     * tie-break's key after the marks), and {@code jurors} appointed jurors.
+     */
+    public static Judging withEntriesInOrder(Api api, String competition, List<String> ids, int jurors) {
+        Judging judging = new Judging(api, competition);
+        assertThat(api.post("/api/competitions").as(ORGANISER).json(Festival.competition(competition)).send()
+                .status()).isEqualTo(201);
+        for (String id : ids) {
+            Map<String, Object> entry = new HashMap<>(Festival.entry("Film " + id));
+            entry.put("id", id);
+            Reply recorded = api.post("/api/competitions/" + competition + "/submissions").as(ORGANISER).json(entry)
+                    .send();
+            assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+            judging.entries.add(id);
+        }
+        judging.appoint(jurors);
+        return judging;
+    }
+
+    private void appoint(int jurors) {
         for (int j = 1; j <= jurors; j++) {
             String id = "juror-" + j;
             Reply appointed = api.post("/api/competitions/" + competition + "/jurors").as(ORGANISER)
                     .json(Map.of("id", id, "name", "Juror " + j)).send();
             assertThat(appointed.status()).as(appointed.toString()).isEqualTo(201);
-            judging.jurorTokens.put(id, appointed.json().get("token").asText());
+            jurorTokens.put(id, appointed.json().get("token").asText());
         }
-        return judging;
     }
 
     /**

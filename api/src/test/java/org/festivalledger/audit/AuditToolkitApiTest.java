@@ -167,6 +167,41 @@ class AuditToolkitApiTest extends LedgerTestApplication {
                 + "/rounds/no-such-round/calibration").as(AUDITOR).send().status()).isEqualTo(404);
     }
 
+    /**
+     * Two films tied on every key of the tie-break but their receipt: "z" was received before "a", so the live
+     * standings rank it first although its id sorts last. Juror 1 preferred z, juror 2 preferred a; without juror 1
+     * a comes first, without juror 2 z stays first. A sensitivity analysis that ranked without the entries'
+     * receipt times would put a first with every juror and get both answers the wrong way round.
+     */
+    @Test
+    void sensitivityRanksWithTheReceiptTimeTieBreakOfTheLiveStandings() {
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        String z = "z-" + suffix;
+        String a = "a-" + suffix;
+        Judging judging = Judging.withEntriesInOrder(api, "tie-" + suffix, List.of(z, a), 2);
+        assertThat(judging.openRound("preliminary", 2, "MEAN", 2).status()).isEqualTo(201);
+        assertThat(judging.autoAssign("preliminary").status()).isEqualTo(200);
+        assertThat(judging.score("preliminary", "juror-1", z, 8, 8, 8, null).status()).isEqualTo(201);
+        assertThat(judging.score("preliminary", "juror-1", a, 6, 6, 6, null).status()).isEqualTo(201);
+        assertThat(judging.score("preliminary", "juror-2", z, 6, 6, 6, null).status()).isEqualTo(201);
+        long last = judging.score("preliminary", "juror-2", a, 8, 8, 8, null).ledgerPosition();
+
+        Reply standings = api.get(judging.path("preliminary") + "/standings?minPosition=" + last).as(ORGANISER)
+                .send();
+        assertThat(standings.json().get("rows").findValues("submissionId").stream().map(JsonNode::asText))
+                .as("the live standings decide the tie by receipt").containsExactly(z, a);
+
+        Reply reply = api.get("/api/audit/competitions/" + judging.competition
+                + "/rounds/preliminary/calibration?size=1").as(AUDITOR).send();
+        assertThat(reply.status()).as(reply.toString()).isEqualTo(200);
+        Map<String, JsonNode> byJuror = new java.util.HashMap<>();
+        reply.json().get("sensitivity").forEach(row -> byJuror.put(row.get("jurorId").asText(), row));
+        assertThat(byJuror.get("juror-1").get("shortlistChanges").asBoolean()).isTrue();
+        assertThat(byJuror.get("juror-1").get("wouldEnter").get(0).asText()).isEqualTo(a);
+        assertThat(byJuror.get("juror-1").get("wouldLeave").get(0).asText()).isEqualTo(z);
+        assertThat(byJuror.get("juror-2").get("shortlistChanges").asBoolean()).isFalse();
+    }
+
     @Test
     void rebuildingEveryProjectionFromZeroGivesTheLiveDigests() {
         revisedScene();

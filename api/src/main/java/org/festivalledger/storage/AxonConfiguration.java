@@ -20,11 +20,9 @@ import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.MongoTemplate;
-import org.axonframework.extensions.mongo.eventhandling.saga.repository.MongoSagaStore;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.modelling.saga.repository.SagaStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.festivalledger.audit.EventPayloads;
@@ -45,7 +43,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Axon without Axon Server: our ledger as the storage engine, axon-mongo's token and saga stores,
+ * Axon without Axon Server: our ledger as the storage engine, axon-mongo's token store (there are no sagas),
  * Jackson for every message and snapshot, and the metadata every event must carry.
  */
 @Configuration(proxyBeanMethods = false)
@@ -109,11 +107,6 @@ class AxonConfiguration {
         } catch (UnknownHostException e) {
             return "localhost";
         }
-    }
-
-    @Bean
-    SagaStore<Object> sagaStore(MongoTemplate axonMongoTemplate, Serializer serializer) {
-        return MongoSagaStore.builder().mongoTemplate(axonMongoTemplate).serializer(serializer).build();
     }
 
     @Bean
@@ -195,7 +188,7 @@ class AxonConfiguration {
 
     /**
      * The idempotency key's ledger-wide uniqueness marker travels only from a command to its own events:
-     * a saga reacting to those events must not carry it into a second commit, which would then clash.
+     * a policy reacting to those events must not carry it into a second commit, which would then clash.
      */
     @Bean
     CorrelationDataProvider uniqueKeyProvider() {

@@ -44,7 +44,7 @@ public class AuditTrail {
     private final ObjectMapper json = new ObjectMapper();
     private final List<Line> lines = new ArrayList<>();
 
-    AuditTrail(LedgerLog ledger) {
+    public AuditTrail(LedgerLog ledger) {
         this.ledger = ledger;
     }
 
@@ -60,7 +60,7 @@ public class AuditTrail {
     }
 
     /** Reads the events up to {@code position} not yet indexed; returns the position now indexed. */
-    synchronized long catchUpTo(long position) {
+    public synchronized long catchUpTo(long position) {
         long next = lines.size() + 1L;
         if (next > position) {
             return lines.size();
@@ -88,7 +88,7 @@ public class AuditTrail {
     }
 
     /** The lines up to {@code position}, without catching up: what the index held at that point. */
-    synchronized List<Line> upTo(long position) {
+    public synchronized List<Line> upTo(long position) {
         return List.copyOf(lines.subList(0, (int) Math.min(position, lines.size())));
     }
 

@@ -24,8 +24,8 @@ public record ScheduleItem(String id, BookingKind kind, String title, String ven
                 false, null, 0, at);
     }
 
-    // The revision comes from the event, not from counting here, so handling an event twice (after a crash
-    // between a view write and its token write) gives the same item.
+    // The revision comes from the event, not from counting here, so handling an event twice (the log folded
+    // again over the stored views after a restart) gives the same item.
     ScheduleItem moved(String newVenueId, Instant newStart, Instant newEnd, List<FilmSlot> newFilms, int revision,
                        String reason, Instant at) {
         return new ScheduleItem(id, kind, title, newVenueId, newStart, newEnd, List.copyOf(newFilms), speakers,

@@ -14,9 +14,10 @@ import java.util.Map;
 
 /**
  * A read model's persistent half: one MongoDB document per view, keyed by id, holding the view as JSON.
- * Projections serve queries from memory and write through to here so a restart resumes from the stored
- * views and the processor's token instead of replaying the whole log. Writes replace whole views, so
- * applying an event twice (after a crash between a view write and its token write) gives the same view.
+ * Projections serve queries from memory and write through to here. Their processors keep their tokens in
+ * memory (every node folds the whole log into its own views), so the stored views are read once at start: a
+ * restarting node answers with the views it had while it folds the log again from the first event. Writes
+ * replace whole views, so folding an event again over its stored result gives the same view.
  */
 public final class StoredViews<V> {
 

@@ -6,7 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.festivalledger.ledger.AppendReceipt;
 import org.festivalledger.ledger.LedgerEventStorageEngine;
 import org.festivalledger.ledger.LedgerLog;
-import org.festivalledger.security.Actor;
+import org.festivalledger.identity.Actor;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.web.context.request.RequestContextHolder;

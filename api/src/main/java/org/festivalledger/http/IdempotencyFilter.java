@@ -11,7 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.bson.Document;
 import org.festivalledger.http.IdempotencyRecords.Outcome;
 import org.festivalledger.ledger.LedgerLog;
-import org.festivalledger.security.JurorIdentity;
+import org.festivalledger.identity.JurorIdentity;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.Authentication;

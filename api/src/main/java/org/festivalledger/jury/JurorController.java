@@ -5,7 +5,7 @@ import org.festivalledger.http.CommandDispatch.Recorded;
 import org.festivalledger.http.EntityIds;
 import org.festivalledger.http.LedgerPositionHeader;
 import org.festivalledger.http.UnknownId;
-import org.festivalledger.security.JurorIdentity;
+import org.festivalledger.identity.JurorIdentity;
 import org.festivalledger.security.JurorTokens;
 import org.festivalledger.standings.JudgingBoard;
 import org.springframework.http.ResponseEntity;

@@ -11,7 +11,7 @@ import org.festivalledger.rules.RuleViolation;
 import org.festivalledger.rules.StateConflict;
 import org.festivalledger.rules.UnknownEntity;
 import org.festivalledger.scoring.RecordScore;
-import org.festivalledger.security.JurorIdentity;
+import org.festivalledger.identity.JurorIdentity;
 import org.festivalledger.security.JurorSignIn;
 import org.festivalledger.standings.JudgingBoard;
 import org.festivalledger.standings.JudgingRecord;

@@ -9,7 +9,7 @@ import org.festivalledger.http.UnknownId;
 import org.festivalledger.http.ViewsCatchingUp;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.rules.InvalidInput;
-import org.festivalledger.security.JurorIdentity;
+import org.festivalledger.identity.JurorIdentity;
 import org.festivalledger.standings.JudgingBoard;
 import org.festivalledger.standings.JudgingRecord;
 import org.festivalledger.submission.SubmissionRegister;

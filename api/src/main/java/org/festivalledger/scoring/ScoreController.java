@@ -3,7 +3,7 @@ package org.festivalledger.scoring;
 import org.festivalledger.http.CommandDispatch;
 import org.festivalledger.http.CommandDispatch.Recorded;
 import org.festivalledger.http.LedgerPositionHeader;
-import org.festivalledger.security.JurorIdentity;
+import org.festivalledger.identity.JurorIdentity;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;

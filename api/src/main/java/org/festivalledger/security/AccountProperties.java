@@ -1,5 +1,7 @@
 package org.festivalledger.security;
 
+import org.festivalledger.identity.Role;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.util.List;

@@ -1,5 +1,9 @@
 package org.festivalledger.security;
 
+import org.festivalledger.identity.JurorIdentity;
+
+import org.festivalledger.identity.Role;
+
 import org.festivalledger.http.ProjectionProgress;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.standings.JudgingBoard;

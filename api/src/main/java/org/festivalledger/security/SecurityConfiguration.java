@@ -1,5 +1,7 @@
 package org.festivalledger.security;
 
+import org.festivalledger.identity.Role;
+
 import org.festivalledger.http.IdempotencyFilter;
 import org.festivalledger.http.ProblemWriter;
 import org.festivalledger.http.ProjectionProgress;

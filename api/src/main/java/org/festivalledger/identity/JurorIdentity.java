@@ -1,4 +1,4 @@
-package org.festivalledger.security;
+package org.festivalledger.identity;
 
 /** A juror signed in with their bearer token: who they are and the one competition they judge. */
 public record JurorIdentity(String competitionId, String jurorId) {

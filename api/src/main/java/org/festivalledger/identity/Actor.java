@@ -1,4 +1,4 @@
-package org.festivalledger.security;
+package org.festivalledger.identity;
 
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;

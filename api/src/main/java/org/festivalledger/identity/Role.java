@@ -1,4 +1,4 @@
-package org.festivalledger.security;
+package org.festivalledger.identity;
 
 /** Who someone is to the ledger; the public (anonymous) has no role. */
 public enum Role {

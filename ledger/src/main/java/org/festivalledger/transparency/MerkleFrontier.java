@@ -43,6 +43,15 @@ public final class MerkleFrontier {
         return frontier;
     }
 
+    /** An independent copy: appends to it leave this one as it is. */
+    public MerkleFrontier copy() {
+        MerkleFrontier copy = new MerkleFrontier();
+        copy.hashes.addAll(hashes);
+        copy.levels.addAll(levels);
+        copy.size = size;
+        return copy;
+    }
+
     /** Appends a leaf by its data (here: an event's 32-byte chain hash). */
     public void append(byte[] leafData, Completed completed) {
         appendLeafHash(MerkleHashes.leaf(leafData), completed);

@@ -71,7 +71,7 @@ public class PublicResults {
                 })
                 .toList();
         return new PublishedResults(competition.id(), competition.name(), competition.edition(),
-                record.publication.publishedAt(), awards, shortlists);
+                record.publication.publishedAt(), awards, shortlists, record.publication.recordedAt());
     }
 
     private PublicEntry entry(String submissionId) {

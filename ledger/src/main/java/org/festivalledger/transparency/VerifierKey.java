@@ -52,7 +52,8 @@ public final class VerifierKey {
      * @throws IllegalArgumentException if it is not an Ed25519 verifier key whose key id matches its name and key
      */
     public static VerifierKey parse(String text) {
-        String[] parts = text.strip().split("\\+", -1);
+        // The base64 key may itself hold "+": only the first two separate fields (as C2SP parsers cut them).
+        String[] parts = text.strip().split("\\+", 3);
         if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
             throw new IllegalArgumentException("a verifier key is <name>+<8 hex digits>+<base64 key>");
         }

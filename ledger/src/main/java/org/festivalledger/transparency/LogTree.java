@@ -51,6 +51,9 @@ public final class LogTree {
     private final MongoCollection<Document> nodes;
     private final MongoCollection<Document> state;
     private MerkleFrontier frontier;
+    /** The leaf hashes of the last block this node wrote, and its number. */
+    private byte[] tail;
+    private long tailBlock = -1;
 
     public LogTree(MongoDatabase database) {
         this.nodes = database.getCollection(NODES);
@@ -121,17 +124,21 @@ public final class LogTree {
             long blockStart = block * BLOCK;
             ByteArrayOutputStream bytes = new ByteArrayOutputStream(BLOCK * MerkleHashes.SIZE);
             if (start > blockStart) {
-                byte[] earlier = blockLeaves(block);
+                // The partial block this node last wrote is kept in memory; only a node that was behind reads it.
+                byte[] earlier = tail != null && tailBlock == block && tail.length >= (start - blockStart)
+                        * MerkleHashes.SIZE ? tail : blockLeaves(block);
                 bytes.write(earlier, 0, (int) (start - blockStart) * MerkleHashes.SIZE);
             }
             for (long leaf = Math.max(start, blockStart); leaf < Math.min(end, blockStart + BLOCK); leaf++) {
                 bytes.writeBytes(leafHashes.get((int) (leaf - start)));
             }
             int count = bytes.size() / MerkleHashes.SIZE;
+            tail = bytes.toByteArray();
+            tailBlock = block;
             try {
                 // Only ever replaced by a longer block: a node that is behind cannot shorten what another wrote.
                 nodes.replaceOne(Filters.and(Filters.eq("_id", blockId(block)), Filters.lt("n", count)),
-                        new Document("_id", blockId(block)).append("n", count).append("h", new Binary(bytes.toByteArray())),
+                        new Document("_id", blockId(block)).append("n", count).append("h", new Binary(tail)),
                         new ReplaceOptions().upsert(true));
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -182,6 +189,8 @@ public final class LogTree {
         state.deleteOne(Filters.eq("_id", TREE));
         nodes.deleteMany(new Document());
         frontier = new MerkleFrontier();
+        tail = null;
+        tailBlock = -1;
     }
 
     /**

@@ -17,7 +17,6 @@ import java.security.spec.EdECPrivateKeySpec;
 import java.security.spec.NamedParameterSpec;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.List;
 
 /**
  * The log's Ed25519 signing key (the JDK's own Ed25519), named after the log's origin. It is kept in a file of
@@ -90,9 +89,33 @@ public final class LogSigningKey {
         byte[] seed = ((EdECPrivateKey) pair.getPrivate()).getBytes().orElseThrow();
         byte[] spki = pair.getPublic().getEncoded();
         byte[] publicKey = Arrays.copyOfRange(spki, spki.length - 32, spki.length);
-        List<String> lines = List.of(HEADER, "ed25519-seed " + Base64.getEncoder().encodeToString(seed),
-                "ed25519-public " + Base64.getEncoder().encodeToString(publicKey));
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        String text = String.join("\n", HEADER, "ed25519-seed " + Base64.getEncoder().encodeToString(seed),
+                "ed25519-public " + Base64.getEncoder().encodeToString(publicKey)) + "\n";
+        writeOwnerOnly(file, text.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /**
+     * Puts a given key file in place unless one is there already (the demo's published key, for instance).
+     *
+     * @return whether it was written
+     */
+    public static boolean installIfAbsent(Path file, byte[] keyFile) throws IOException {
+        if (Files.exists(file)) {
+            return false;
+        }
+        try {
+            writeOwnerOnly(file, keyFile);
+            return true;
+        } catch (FileAlreadyExistsException e) {
+            return false;
+        }
+    }
+
+    private static void writeOwnerOnly(Path file, byte[] content) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        if (parent != null) {
+            Files.createDirectories(parent);
+        }
         Path written;
         try {
             // Created with its permissions: never readable by others, not even for a moment.
@@ -101,7 +124,7 @@ public final class LogSigningKey {
         } catch (UnsupportedOperationException e) {
             written = Files.createFile(file);
         }
-        Files.write(written, lines, StandardCharsets.US_ASCII);
+        Files.write(written, content);
     }
 
     /** A key that lives only in memory (tests, benchmarks). */

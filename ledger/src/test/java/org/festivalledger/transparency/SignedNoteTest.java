@@ -84,6 +84,17 @@ class SignedNoteTest {
                 .startsWith("other.example/log+").isNotEqualTo(created.verifierKey().toString());
     }
 
+    @Test
+    void aGivenKeyFileIsInstalledOnceWithOwnerOnlyPermissionsAndNeverOverwritten() throws Exception {
+        Path file = directory.resolve("data/log-signing.key");
+        Path source = directory.resolve("source.key");
+        LogSigningKey given = LogSigningKey.loadOrCreate(source, "festival.example/ledger");
+        assertThat(LogSigningKey.installIfAbsent(file, Files.readAllBytes(source))).isTrue();
+        assertThat(LogSigningKey.installIfAbsent(file, "anything".getBytes(StandardCharsets.US_ASCII))).isFalse();
+        assertThat(LogSigningKey.load(file, "festival.example/ledger").verifierKey()).isEqualTo(given.verifierKey());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
+    }
+
     private static byte[] expectedKeyId(VerifierKey verifier) {
         String text = verifier.toString();
         byte[] algorithmAndKey = Base64.getDecoder().decode(text.split("\\+", 3)[2]);

@@ -92,11 +92,13 @@ public final class OfflineVerification {
         double seconds = (System.nanoTime() - started) / 1e9;
         report(file, verification, seconds, out);
         if (checkpoints != null) {
-            List<Checkpoint> matched = checkpoints.matched();
+            // The latest checkpoint is usually in the kept list too: count each tree size once.
+            List<Long> sizes = checkpoints.matched().stream().map(Checkpoint::size).distinct().sorted().toList();
+            long given = notes.stream().distinct().count();
             out.printf(Locale.ROOT, "%,d of %,d signed checkpoint%s verified with %s and match the export's Merkle"
-                    + " root%s%n", matched.size(), notes.size(), notes.size() == 1 ? "" : "s", key,
-                    matched.isEmpty() ? "" : String.format(Locale.ROOT, " (tree sizes %,d … %,d)",
-                            matched.get(0).size(), matched.get(matched.size() - 1).size()));
+                    + " root%s%n", sizes.size(), given, given == 1 ? "" : "s", key,
+                    sizes.isEmpty() ? "" : String.format(Locale.ROOT, " (tree sizes %,d … %,d)",
+                            sizes.get(0), sizes.get(sizes.size() - 1)));
         }
         return verification.ok() ? VERIFIED : PROBLEMS;
     }

@@ -27,6 +27,7 @@ public final class Checkpoints {
 
     public static final String COLLECTION = "ledger_checkpoints";
     private static final String LATEST = "latestCheckpoint";
+    private static final String KEY = "signingKey";
 
     private final MongoCollection<Document> checkpoints;
     private final MongoCollection<Document> state;
@@ -34,6 +35,41 @@ public final class Checkpoints {
     public Checkpoints(MongoDatabase database) {
         this.checkpoints = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
         this.state = database.getCollection(LogTree.STATE);
+    }
+
+    /**
+     * Makes {@code key} the log's signing key if it has none yet, and refuses a different one: checkpoints of one
+     * log signed by two keys could not be checked with the one verifier key the log publishes. Nodes sharing a
+     * MongoDB must share the key file.
+     *
+     * @throws ForeignSigningKey if the log's checkpoints are signed with another key
+     */
+    public void claimFor(VerifierKey key) {
+        String mine = key.toString();
+        Document stored = state.find(Filters.eq("_id", KEY)).first();
+        if (stored == null) {
+            try {
+                state.insertOne(new Document("_id", KEY).append("verifierKey", mine));
+                return;
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                stored = state.find(Filters.eq("_id", KEY)).first();
+            }
+        }
+        String logs = stored.getString("verifierKey");
+        if (!mine.equals(logs)) {
+            throw new ForeignSigningKey(logs, mine);
+        }
+    }
+
+    /** This node's key is not the one the log's checkpoints are signed with. */
+    public static final class ForeignSigningKey extends IllegalStateException {
+        ForeignSigningKey(String logs, String mine) {
+            super("the log's checkpoints are signed with " + logs + ", but this node's key is " + mine
+                    + ": give every node the same ledger.log.key-file (and ledger.log.origin)");
+        }
     }
 
     /** Keeps a signed checkpoint (a second one of the same size is dropped) and returns the one kept. */

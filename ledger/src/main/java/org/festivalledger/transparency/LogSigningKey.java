@@ -116,15 +116,22 @@ public final class LogSigningKey {
         if (parent != null) {
             Files.createDirectories(parent);
         }
-        Path written;
+        Path temporary;
         try {
             // Created with its permissions: never readable by others, not even for a moment.
-            written = Files.createFile(file, PosixFilePermissions.asFileAttribute(
+            temporary = Files.createTempFile(parent, ".log-signing", ".tmp", PosixFilePermissions.asFileAttribute(
                     PosixFilePermissions.fromString("rw-------")));
         } catch (UnsupportedOperationException e) {
-            written = Files.createFile(file);
+            temporary = Files.createTempFile(parent, ".log-signing", ".tmp");
         }
-        Files.write(written, content);
+        try {
+            Files.write(temporary, content);
+            // A hard link appears whole and fails if the name exists: two nodes starting at once on one shared
+            // directory never read a half-written key, and never end up with two.
+            Files.createLink(file, temporary);
+        } finally {
+            Files.deleteIfExists(temporary);
+        }
     }
 
     /** A key that lives only in memory (tests, benchmarks). */

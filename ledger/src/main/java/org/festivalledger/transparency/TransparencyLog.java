@@ -34,6 +34,7 @@ public final class TransparencyLog {
 
     /**
      * @param signAtEvent the events that get a checkpoint of their own, at their position (publications)
+     * @throws Checkpoints.ForeignSigningKey if the log's checkpoints are signed with another key
      */
     public TransparencyLog(LedgerLog ledger, LogTree tree, Checkpoints checkpoints, LogSigningKey key, Clock clock,
                            Predicate<StoredEvent> signAtEvent) {
@@ -43,6 +44,7 @@ public final class TransparencyLog {
         this.key = key;
         this.clock = clock;
         this.signAtEvent = signAtEvent;
+        checkpoints.claimFor(key.verifierKey());
     }
 
     /** A proof that the event at a position is in the tree of a size. */

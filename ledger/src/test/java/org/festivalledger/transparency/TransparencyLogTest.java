@@ -133,6 +133,17 @@ class TransparencyLogTest {
     }
 
     @Test
+    void aNodeWithAnotherKeyMayNotSignForTheLog() {
+        append(3, "org.example.ScoreRecorded");
+        log().latest();
+        LogSigningKey other = LogSigningKey.generate(key.name());
+        assertThatThrownBy(() -> new TransparencyLog(ledger, new LogTree(database), new Checkpoints(database), other,
+                Clock.systemUTC(), event -> false)).isInstanceOf(Checkpoints.ForeignSigningKey.class)
+                .hasMessageContaining("ledger.log.key-file");
+        assertThat(log().latest().size()).as("the log's own key still signs").isEqualTo(3);
+    }
+
+    @Test
     void aPublicationGetsACheckpointAtItsOwnPositionAndLaterEventsDoNotChangeIt() {
         append(6, "org.example.ScoreRecorded");
         append(1, PUBLISHED);

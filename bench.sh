@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs a benchmark from a clean checkout:  ./bench.sh ledger | judging [entries jurors] | timetravel [entries] | festival [entries jurors] | verification [events]
+# Runs a benchmark from a clean checkout:  ./bench.sh ledger | judging [entries jurors] | timetravel [entries] | festival [entries jurors] | verification [events] | transparency [events]
 set -euo pipefail
 cd "$(dirname "$0")"
 mvn -B -q package -DskipTests

@@ -1,6 +1,7 @@
 package org.festivalledger;
 
 import org.festivalledger.audit.OfflineVerification;
+import org.festivalledger.audit.ReceiptVerification;
 import org.festivalledger.storage.StandaloneStore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -23,6 +24,9 @@ public class FestivalLedgerApplication {
         if (args.length > 0 && "verify".equals(args[0])) {
             // An auditor's offline check needs no server and no store: it must not start either.
             System.exit(OfflineVerification.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
+        }
+        if (args.length > 0 && "verify-receipt".equals(args[0])) {
+            System.exit(ReceiptVerification.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
         quietAxon();
         SpringApplication.run(FestivalLedgerApplication.class, args);

@@ -42,6 +42,7 @@ class StartupBanner {
             text.append("  A juror's sign-in link: http://localhost:").append(port).append("/juror/sign-in?token=")
                     .append(DemoCompetition.studentToken(1)).append('\n');
             text.append("  Organiser pages: http://localhost:").append(port).append("/organiser\n");
+            text.append("  The log's verifier key: http://localhost:").append(port).append("/api/public/log/key\n");
         }
         log.info("{}", text);
     }

@@ -2,10 +2,9 @@ package org.festivalledger.results;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.festivalledger.competition.CompetitionView;
-import org.festivalledger.ledger.LedgerHead;
-import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.programme.ProgrammeSchedule;
 import org.festivalledger.programme.Schedule;
+import org.festivalledger.transparency.TransparencyLog;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,12 +23,12 @@ class ResultsPage {
 
     private final PublicResults results;
     private final ProgrammeSchedule programme;
-    private final LedgerLog ledger;
+    private final TransparencyLog transparencyLog;
 
-    ResultsPage(PublicResults results, ProgrammeSchedule programme, LedgerLog ledger) {
+    ResultsPage(PublicResults results, ProgrammeSchedule programme, TransparencyLog transparencyLog) {
         this.results = results;
         this.programme = programme;
-        this.ledger = ledger;
+        this.transparencyLog = transparencyLog;
     }
 
     @GetMapping("/")
@@ -55,9 +54,11 @@ class ResultsPage {
         Schedule schedule = programme.publicSchedule(competitionId);
         model.addAttribute("schedule", schedule.days().isEmpty() ? null : schedule);
         model.addAttribute("zone", ZoneId.of(schedule.timeZone()));
-        // The digest the organiser publishes with the results: anyone can check a later export against it.
-        LedgerHead head = ledger.head();
-        model.addAttribute("head", published.isPresent() ? head : null);
+        // The digest published with the results: the log's signed checkpoint at the publication's own position,
+        // which later events never change; anyone can check an export or a receipt against it.
+        model.addAttribute("checkpoint", published.flatMap(publication ->
+                transparencyLog.checkpointAt(publication.publicationPosition())).orElse(null));
+        model.addAttribute("verifierKey", transparencyLog.verifierKey().toString());
         return "public/competition";
     }
 }

@@ -108,6 +108,8 @@ public class SecurityConfiguration {
                                 "/api/competitions/*/awards")
                         .hasAnyRole(ORGANISER, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/audit/rebuild-check").hasAnyRole(ORGANISER, AUDITOR)
+                        // Any signed-in caller; ReceiptController admits the event's own actor or an auditor.
+                        .requestMatchers(HttpMethod.GET, "/api/receipts/*").authenticated()
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .anyRequest().denyAll())
                 .addFilterBefore(new JurorTokenFilter(board, progress, ledger, problems),

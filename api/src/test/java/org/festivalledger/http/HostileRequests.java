@@ -122,7 +122,8 @@ final class HostileRequests {
                 new Query("/api/audit/verification", Caller.AUDITOR),
                 new Query("/api/audit/events", Caller.AUDITOR),
                 new Query("/api/audit/entities/" + entry + "/history", Caller.AUDITOR),
-                new Query("/api/audit/competitions/" + a + "/rounds/preliminary/calibration", Caller.AUDITOR));
+                new Query("/api/audit/competitions/" + a + "/rounds/preliminary/calibration", Caller.AUDITOR),
+                new Query("/api/receipts/1", Caller.SIGNED_IN));
     }
 
     /** The whole corpus. */
@@ -246,6 +247,20 @@ final class HostileRequests {
         }
         add("public schedule?timeZone=nowhere", "GET", "/api/public/competitions/" + a + "/schedule?timeZone=nowhere",
                 Map.of(), (byte[]) null);
+        // The transparency log's proofs: public, so only their parameters can be hostile.
+        for (String query : List.of("position=-1&treeSize=1", "position=abc&treeSize=1", "position=1e3&treeSize=1",
+                "position=99999999999999999999&treeSize=1", "position=1&treeSize=-1", "position=1&treeSize=abc",
+                "position=1&treeSize=" + Long.MAX_VALUE, "position=" + Long.MAX_VALUE, "treeSize=1", "")) {
+            add("inclusion proof?" + query, "GET", "/api/public/log/proof/inclusion?" + query, Map.of(), (byte[]) null);
+        }
+        for (String query : List.of("from=0&to=1", "from=-1&to=1", "from=abc&to=1", "from=2&to=1", "from=1&to=abc",
+                "from=1&to=" + Long.MAX_VALUE, "from=" + Long.MIN_VALUE + "&to=1", "to=1", "from=1")) {
+            add("consistency proof?" + query, "GET", "/api/public/log/proof/consistency?" + query, Map.of(),
+                    (byte[]) null);
+        }
+        for (String position : List.of("abc", "-1", "0", "1.5", "99999999999999999999", String.valueOf(Long.MAX_VALUE))) {
+            add("receipt " + position, "GET", "/api/receipts/" + position, auditor, (byte[]) null);
+        }
         add("submissions?minPosition past the head", "GET", "/api/competitions/" + a + "/submissions?minPosition="
                 + Long.MAX_VALUE, auditor, (byte[]) null);
     }

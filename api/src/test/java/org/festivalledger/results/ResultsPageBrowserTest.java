@@ -107,6 +107,33 @@ class ResultsPageBrowserTest extends LedgerTestApplication {
     }
 
     @Test
+    void theDigestIsTheCheckpointSignedAtThePublicationNotTheCurrentHead() throws IOException {
+        Judging judging = Judging.with(api, "digest-" + java.util.UUID.randomUUID().toString().substring(0, 6), 2, 1);
+        Reply published = api.post("/api/competitions/" + judging.competition + "/publication").as(ORGANISER).send();
+        assertThat(published.status()).as(published.toString()).isLessThan(300);
+        long position = published.ledgerPosition();
+        api.get("/api/public/competitions/" + judging.competition + "/results?minPosition=" + position).send();
+        String key = api.get("/api/public/log/key").send().body().strip();
+
+        browser.manage().window().setSize(new Dimension(1280, 900));
+        browser.get(url("/competitions/" + judging.competition));
+        String note = browser.findElement(By.cssSelector(".digest .checkpoint")).getText();
+        assertThat(browser.findElement(By.cssSelector(".digest .publication-position")).getText())
+                .isEqualTo(String.format(java.util.Locale.ROOT, "%,d", position));
+        assertThat(browser.findElement(By.cssSelector(".digest .verifier-key")).getText()).isEqualTo(key);
+        org.festivalledger.transparency.Checkpoint checkpoint = org.festivalledger.transparency.SignedNote
+                .verifiedCheckpoint(note + "\n", org.festivalledger.transparency.VerifierKey.parse(key)).orElseThrow();
+        assertThat(checkpoint.size()).isEqualTo(position);
+        screenshot("results-digest");
+
+        // Later events move the head, never the digest published with the results.
+        Judging.with(api, judging.competition + "-later", 2, 1);
+        browser.navigate().refresh();
+        assertThat(browser.findElement(By.cssSelector(".digest .checkpoint")).getText()).isEqualTo(note);
+        assertThat(ledger.head().position()).isGreaterThan(position);
+    }
+
+    @Test
     void anUnknownCompetitionIsAPageNotFound() {
         browser.get(url("/competitions/no-such-competition"));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");

@@ -40,6 +40,7 @@ class RoleMatrixTest extends LedgerTestApplication {
 
     private static Judging judging;
     private static Judging other;
+    private static long organisersEvent;
 
     @BeforeEach
     void competitions() {
@@ -47,6 +48,7 @@ class RoleMatrixTest extends LedgerTestApplication {
             judging = Judging.with(api, "matrix-" + UUID.randomUUID().toString().substring(0, 6), 2, 1);
             judging.openRound("preliminary", 1, "MEAN", 1);
             other = Judging.with(api, "matrix-other-" + UUID.randomUUID().toString().substring(0, 6), 1, 1);
+            organisersEvent = ledger.head().position(); // the organiser appointed the other competition's juror
         }
     }
 
@@ -103,6 +105,13 @@ class RoleMatrixTest extends LedgerTestApplication {
         all.add(new Endpoint("GET", "/api/audit/export", null, EnumSet.of(Caller.AUDITOR)));
         all.add(new Endpoint("GET", "/api/audit/head", null, EVERYONE));
         all.add(new Endpoint("GET", "/api/audit/verification", null, EnumSet.of(Caller.AUDITOR)));
+        // The transparency log: proofs are public; a receipt is for the event's actor (here the organiser) or an auditor.
+        all.add(new Endpoint("GET", "/api/public/log/key", null, EVERYONE));
+        all.add(new Endpoint("GET", "/api/public/log/checkpoint", null, EVERYONE));
+        all.add(new Endpoint("GET", "/api/public/log/checkpoints", null, EVERYONE));
+        all.add(new Endpoint("GET", "/api/public/log/proof/inclusion?position=1&treeSize=1", null, EVERYONE));
+        all.add(new Endpoint("GET", "/api/public/log/proof/consistency?from=1&to=1", null, EVERYONE));
+        all.add(new Endpoint("GET", "/api/receipts/" + organisersEvent, null, ORG_AUD));
         return all;
     }
 

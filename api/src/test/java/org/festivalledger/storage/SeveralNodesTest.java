@@ -8,6 +8,9 @@ import org.festivalledger.Api;
 import org.festivalledger.Api.Reply;
 import org.festivalledger.AppProcess;
 import org.festivalledger.Judging;
+import org.festivalledger.transparency.Checkpoint;
+import org.festivalledger.transparency.SignedNote;
+import org.festivalledger.transparency.VerifierKey;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -51,8 +54,10 @@ class SeveralNodesTest {
                 line = output.readLine();
             } while (line != null && !line.contains("store ready"));
             assertThat(line).as("the store process started").isNotNull();
-            try (AppProcess a = AppProcess.start(data.resolve("a"), uri, "--ledger.node-id=node-a");
-                 AppProcess b = AppProcess.start(data.resolve("b"), uri, "--ledger.node-id=node-b")) {
+            // Nodes on one store sign the log's checkpoints with one key: they share its file.
+            String key = "--ledger.log.key-file=" + data.resolve("log-signing.key");
+            try (AppProcess a = AppProcess.start(data.resolve("a"), uri, "--ledger.node-id=node-a", key);
+                 AppProcess b = AppProcess.start(data.resolve("b"), uri, "--ledger.node-id=node-b", key)) {
                 exercise(a.api(), b.api(), port);
             }
         } finally {
@@ -100,6 +105,18 @@ class SeveralNodesTest {
         assertThat(onNodeA.get("rows")).hasSize(11);
         JsonNode drops = a.get("/api/audit/events?type=EntryDropped&entity=" + withdrawn).as(AUDITOR).send().json();
         assertThat(drops.get("events")).as("the policy acted once, not once per node").hasSize(1);
+
+        // One transparency log: both nodes publish the same key, and a receipt from one checks against the other's.
+        String key = a.get("/api/public/log/key").send().body().strip();
+        assertThat(b.get("/api/public/log/key").send().body().strip()).isEqualTo(key);
+        VerifierKey verifier = VerifierKey.parse(key);
+        JsonNode receipt = b.get("/api/receipts/" + withdrawal.ledgerPosition()).as(AUDITOR).send().json();
+        Checkpoint signed = SignedNote.verifiedCheckpoint(receipt.get("checkpoint").asText(), verifier).orElseThrow();
+        Checkpoint onNodeAAtThatSize = SignedNote.verifiedCheckpoint(a.get("/api/public/log/checkpoints").send().json()
+                .findValues("note").stream().map(JsonNode::asText)
+                .filter(note -> note.contains("\n" + signed.size() + "\n")).findFirst().orElseThrow(), verifier)
+                .orElseThrow();
+        assertThat(onNodeAAtThatSize).isEqualTo(signed);
 
         // The policy's two segments end up claimed one by each node.
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {

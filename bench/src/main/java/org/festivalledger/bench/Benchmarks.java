@@ -4,7 +4,8 @@ import java.util.Arrays;
 
 /**
  * Entry point of the benchmark jar: {@code ledger} (the store), {@code judging [entries jurors]} (HTTP) or
- * {@code verification [events [file] | export.jsonl]} (the offline verifier).
+ * {@code verification [events [file] | export.jsonl]} (the offline verifier) or {@code transparency [events]} (the
+ * Merkle tree and proofs).
  */
 public final class Benchmarks {
 
@@ -20,9 +21,11 @@ public final class Benchmarks {
             case "timetravel" -> TimeTravelBenchmark.main(rest);
             case "festival" -> JudgingBenchmark.festival(rest);
             case "verification" -> VerificationBenchmark.main(rest);
+            case "transparency" -> TransparencyBenchmark.main(rest);
             default -> {
                 System.err.println("usage: java -jar bench/target/festival-ledger-bench.jar ledger | judging [entries jurors]"
-                        + " | timetravel [entries] | festival [entries jurors] | verification [events [file] | export.jsonl]");
+                        + " | timetravel [entries] | festival [entries jurors] | verification [events [file] | export.jsonl]"
+                        + " | transparency [events]");
                 System.exit(2);
             }
         }

@@ -15,6 +15,17 @@ import java.util.List;
 public record Verification(boolean ok, long checked, String headHash, int shortlists, int awards,
                            List<Problem> problems) {
 
+    /** This outcome with more problems found by another check (still in position order). */
+    public Verification with(List<Problem> more) {
+        if (more.isEmpty()) {
+            return this;
+        }
+        List<Problem> all = new java.util.ArrayList<>(problems);
+        all.addAll(more);
+        all.sort(java.util.Comparator.comparingLong(Problem::position));
+        return new Verification(false, checked, headHash, shortlists, awards, List.copyOf(all));
+    }
+
     /** What kind of thing is wrong. */
     public enum Kind {
         /** A position is missing: an event was deleted (or moved later). */
@@ -30,7 +41,11 @@ public record Verification(boolean ok, long checked, String headHash, int shortl
         /** A shortlist does not follow from the standings at the position it rests on. */
         SHORTLIST,
         /** An award was not open to its entry at the position it rests on. */
-        AWARD
+        AWARD,
+        /** The export's Merkle root at a signed checkpoint's size is not the signed root (or the export is short). */
+        CHECKPOINT,
+        /** A checkpoint whose signature is not the log's key's. */
+        SIGNATURE
     }
 
     /** One thing found wrong, at the position of the event where it was found. */

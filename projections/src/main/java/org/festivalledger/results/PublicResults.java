@@ -71,7 +71,8 @@ public class PublicResults {
                 })
                 .toList();
         return new PublishedResults(competition.id(), competition.name(), competition.edition(),
-                record.publication().orElseThrow().publishedAt(), awards, shortlists);
+                record.publication().orElseThrow().publishedAt(), awards, shortlists,
+                record.publication().orElseThrow().recordedAt());
     }
 
     private PublicEntry entry(String submissionId) {

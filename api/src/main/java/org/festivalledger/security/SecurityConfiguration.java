@@ -179,7 +179,9 @@ public class SecurityConfiguration {
     UserDetailsService accounts(AccountProperties properties, PasswordEncoder encoder) {
         List<UserDetails> users = properties.accounts().stream()
                 .map(account -> User.withUsername(account.username())
-                        .password(encoder.encode(account.password()))
+                        // A password configured already hashed is used as it is: no plain text in the settings.
+                        .password(account.password().startsWith("{bcrypt}") ? account.password()
+                                : encoder.encode(account.password()))
                         .roles(account.role().name())
                         .build())
                 .toList();

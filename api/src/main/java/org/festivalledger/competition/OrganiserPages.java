@@ -7,6 +7,7 @@ import org.festivalledger.http.ProjectionProgress;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.programme.ProgrammeSchedule;
 import org.festivalledger.publication.PublishResults;
+import org.festivalledger.results.Embargo;
 import org.festivalledger.rules.InvalidInput;
 import org.festivalledger.rules.RuleViolation;
 import org.festivalledger.rules.StateConflict;
@@ -143,8 +144,13 @@ class OrganiserPages {
                         round.activeEntries().size(), round.countingScores().size())).toList()).orElse(List.of()));
         model.addAttribute("awards", board.read(competitionId, record -> List.copyOf(record.awards.values()))
                 .orElse(List.of()).stream().map(this::line).toList());
-        model.addAttribute("published", board.read(competitionId, record -> record.publication != null)
-                .orElse(false));
+        model.addAttribute("published", board.read(competitionId, Embargo::everPublished).orElse(false));
+        // Shortlists and standing awards recorded since the last publication: the next one makes them public.
+        model.addAttribute("awaitingPublication", board.read(competitionId, record ->
+                record.shortlists.values().stream().filter(shortlist ->
+                        Embargo.publishedAt(record, shortlist.recordedAt()).isEmpty()).count()
+                        + record.awards.values().stream().filter(award -> !award.revoked()
+                        && Embargo.publishedAt(record, award.recordedAt()).isEmpty()).count()).orElse(0L));
         model.addAttribute("values", typed);
         model.addAttribute("problem", problem);
         return "organiser/competition";

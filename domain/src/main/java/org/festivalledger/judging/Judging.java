@@ -18,7 +18,7 @@ import org.festivalledger.award.UnknownAwardCategory;
 import org.festivalledger.competition.AwardCategory;
 import org.festivalledger.competition.Criterion;
 import org.festivalledger.publication.PublishResults;
-import org.festivalledger.publication.ResultsAlreadyPublished;
+import org.festivalledger.publication.NothingNewToPublish;
 import org.festivalledger.publication.ResultsPublished;
 import org.festivalledger.shortlist.DrawShortlist;
 import org.festivalledger.shortlist.NoShortlist;
@@ -320,10 +320,14 @@ public class Judging {
                 command.reason()));
     }
 
+    /**
+     * The first publication lifts the embargo (even on no decision at all: the results page then says so);
+     * each later one publishes what was decided since the one before, so it needs something new.
+     */
     @CommandHandler
     void handle(PublishResults command) {
-        if (honours.isPublished()) {
-            throw new ResultsAlreadyPublished(competitionId);
+        if (honours.isPublished() && !honours.hasUnpublishedDecisions()) {
+            throw new NothingNewToPublish(competitionId);
         }
         new Problems().requirePresent(command.publishedAt(), "publishedAt").throwIfAny();
         apply(new ResultsPublished(competitionId, command.publishedAt()));

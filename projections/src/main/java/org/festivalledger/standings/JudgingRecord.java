@@ -101,8 +101,10 @@ public final class JudgingRecord {
     public Map<String, Shortlist> shortlists = new LinkedHashMap<>();
     /** Award id → the award, revoked ones included, in the order conferred. */
     public Map<String, Award> awards = new LinkedHashMap<>();
-    /** When the results were published (the embargo lifted); {@code null} while under embargo. */
+    /** The latest publication; {@code null} while nothing was ever published. */
     public Publication publication;
+    /** Every publication, in ledger order: each makes public the decisions recorded before it. */
+    public List<Publication> publications = new ArrayList<>();
     /** Ledger position of the last event applied. */
     public long position;
 
@@ -202,6 +204,7 @@ public final class JudgingRecord {
             }
         } else if (event instanceof ResultsPublished e) {
             publication = new Publication(e.publishedAt(), atPosition);
+            publications.add(publication);
         } else if (event instanceof ScoreVoided e) {
             Round round = rounds.get(e.roundId());
             Scorecard card = round == null ? null : round.scorecards.get(key(e.jurorId(), e.submissionId()));

@@ -1,0 +1,38 @@
+package org.festivalledger.results;
+
+import org.festivalledger.standings.JudgingRecord;
+import org.festivalledger.standings.JudgingRecord.Publication;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The embargo rule, per decision: a shortlist or award is public from the first publication recorded after it on
+ * the ledger, and not before. A decision recorded after the last publication waits for the next one, however
+ * long ago the results were first published. Ledger positions, not clocks, decide what was "before".
+ */
+public final class Embargo {
+
+    private Embargo() {
+    }
+
+    /** When the decision recorded at {@code recordedAt} was published; empty while it is under embargo. */
+    public static Optional<Instant> publishedAt(JudgingRecord record, long recordedAt) {
+        return publicationsOf(record).stream().filter(publication -> publication.recordedAt() > recordedAt)
+                .findFirst().map(Publication::publishedAt);
+    }
+
+    /** Whether anything of the competition was ever published (before that, the results do not exist publicly). */
+    public static boolean everPublished(JudgingRecord record) {
+        return !publicationsOf(record).isEmpty();
+    }
+
+    private static List<Publication> publicationsOf(JudgingRecord record) {
+        // A board snapshot saved before publications were listed knows only the latest one.
+        if (record.publications.isEmpty() && record.publication != null) {
+            return List.of(record.publication);
+        }
+        return record.publications;
+    }
+}

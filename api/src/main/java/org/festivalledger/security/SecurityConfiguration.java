@@ -44,14 +44,17 @@ public class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, IdempotencyFilter idempotency,
                             JudgingBoard board, ProjectionProgress progress, LedgerLog ledger) throws Exception {
         http.securityMatcher("/api/**")
-                // A stateless JSON API authenticated on every request: no session, so no CSRF to forge.
+                // A stateless JSON API authenticated on every request: no session and no token to forge. What a
+                // browser could still be made to send (cached credentials, a cross-site form) is refused by
+                // CrossSiteRequestGuard, and no answer ever invites a browser to cache Basic credentials.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName("festival-ledger")
                         .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"festival-ledger\"");
+                            response.setHeader("WWW-Authenticate", BasicChallenge.forRequest(request));
                             problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                                    "sign in with HTTP Basic (organiser, auditor) or a juror's bearer token");
+                                    "sign in with HTTP Basic sent with the request (organiser, auditor) or a juror's"
+                                            + " bearer token");
                         }))
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
                         problems.write(response, HttpStatus.FORBIDDEN, "Forbidden",
@@ -110,7 +113,12 @@ public class SecurityConfiguration {
                         .anyRequest().denyAll())
                 .addFilterBefore(new JurorTokenFilter(board, progress, ledger, problems),
                         BasicAuthenticationFilter.class)
-                .addFilterAfter(idempotency, AuthorizationFilter.class);
+                // In this order (same anchor, kept in the order added): a forged request is refused before the
+                // idempotency records see it.
+                .addFilterAfter(new CrossSiteRequestGuard(problems), AuthorizationFilter.class)
+                .addFilterAfter(idempotency, AuthorizationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'none'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'")));
         return http.build();
     }
 
@@ -145,7 +153,7 @@ public class SecurityConfiguration {
                                 PathPatternRequestMatcher.withDefaults().matcher("/**")))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                + "frame-ancestors 'none'")));
+                                + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")));
         return http.build();
     }
 

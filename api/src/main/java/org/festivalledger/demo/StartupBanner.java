@@ -44,8 +44,8 @@ class StartupBanner {
                     .append(DemoCompetition.studentToken(DemoCompetition.STUDENT_JURORS))
                     .append(" (preliminary round open)\n");
             text.append("  Public results page: http://localhost:").append(port).append("/\n");
-            text.append("  A juror's sign-in link: http://localhost:").append(port).append("/juror/sign-in?token=")
-                    .append(DemoCompetition.studentToken(1)).append('\n');
+            text.append("  A juror's sign-in link: http://localhost:").append(port).append("/juror/sign-in?link=")
+                    .append(DemoCompetition.demoLink(DemoCompetition.studentToken(1))).append('\n');
             text.append("  Organiser pages: http://localhost:").append(port).append("/organiser\n");
         }
         log.info("{}", text);

@@ -2,9 +2,6 @@ package org.festivalledger.security;
 
 import org.festivalledger.http.IdempotencyFilter;
 import org.festivalledger.http.ProblemWriter;
-import org.festivalledger.http.ProjectionProgress;
-import org.festivalledger.ledger.LedgerLog;
-import org.festivalledger.standings.JudgingBoard;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,7 +39,7 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, IdempotencyFilter idempotency,
-                            JudgingBoard board, ProjectionProgress progress, LedgerLog ledger) throws Exception {
+                            JurorSignIn jurorSignIn) throws Exception {
         http.securityMatcher("/api/**")
                 // A stateless JSON API authenticated on every request: no session and no token to forge. What a
                 // browser could still be made to send (cached credentials, a cross-site form) is refused by
@@ -84,6 +81,7 @@ public class SecurityConfiguration {
                                 "/api/competitions/*/submissions/*/ineligibility")
                         .hasRole(ORGANISER)
                         .requestMatchers(HttpMethod.POST, "/api/competitions/*/jurors",
+                                "/api/competitions/*/jurors/*/access", "/api/competitions/*/jurors/*/access/revocation",
                                 "/api/competitions/*/rounds", "/api/competitions/*/rounds/*/assignments",
                                 "/api/competitions/*/rounds/*/close")
                         .hasRole(ORGANISER)
@@ -111,7 +109,7 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/audit/rebuild-check").hasAnyRole(ORGANISER, AUDITOR)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .anyRequest().denyAll())
-                .addFilterBefore(new JurorTokenFilter(board, progress, ledger, problems),
+                .addFilterBefore(new JurorTokenFilter(jurorSignIn, problems),
                         BasicAuthenticationFilter.class)
                 // In this order (same anchor, kept in the order added): a forged request is refused before the
                 // idempotency records see it.
@@ -124,17 +122,21 @@ public class SecurityConfiguration {
 
     /**
      * The pages. The public results are open to anyone. Jurors sign in with the link the organiser hands out
-     * (their token, exchanged for a session at {@code /juror/sign-in}); organisers with the login form. Pages
+     * (its own credential, not the API token: the page it opens posts it, and gets a session); organisers with
+     * the login form. A juror's session ends once their access is revoked or replaced (JurorSessionCheck). Pages
      * keep a session, so every form carries a CSRF token. Anything else is closed until opened here on purpose.
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain pages(HttpSecurity http, ProblemWriter problems) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain pages(HttpSecurity http, ProblemWriter problems, JurorSignIn jurorSignIn) throws Exception {
+        http.addFilterBefore(new JurorSessionCheck(jurorSignIn), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/", "/competitions/*", "/css/**", "/js/**", "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
+                        // GET shows the sign-in page; only its POST (CSRF-protected) signs in.
                         .requestMatchers(HttpMethod.GET, "/juror/sign-in").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/juror/sign-in").permitAll()
                         .requestMatchers("/juror/**").hasRole(JUROR)
                         .requestMatchers("/organiser/login").permitAll()
                         .requestMatchers("/organiser/**").hasRole(ORGANISER)

@@ -12,6 +12,8 @@ import org.festivalledger.shortlist.ShortlistDrawn;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.festivalledger.jury.ConflictDeclared;
+import org.festivalledger.jury.JurorAccessIssued;
+import org.festivalledger.jury.JurorAccessRevoked;
 import org.festivalledger.jury.JurorAppointed;
 import org.festivalledger.round.AssignmentRemoved;
 import org.festivalledger.round.EntryDropped;
@@ -75,6 +77,7 @@ public class JudgingBoard {
             saved.put(record.competitionId, record.position);
             record.jurors.values().forEach(juror -> jurorByTokenHash.put(juror.tokenHash(),
                     record.competitionId + "/" + juror.jurorId()));
+            record.access.forEach((jurorId, access) -> indexCredentials(record.competitionId, jurorId, access));
             lowest = Math.min(lowest, snapshot.get().position());
         }
         // Every competition's record must have seen every event after where the processor starts, so it
@@ -109,6 +112,34 @@ public class JudgingBoard {
     void on(JurorAppointed event, TrackingToken token) {
         apply(event.competitionId(), event, token);
         jurorByTokenHash.put(event.tokenHash(), event.competitionId() + "/" + event.jurorId());
+    }
+
+    @EventHandler
+    void on(JurorAccessIssued event, TrackingToken token) {
+        apply(event.competitionId(), event, token);
+        indexCredentials(event.competitionId(), event.jurorId(), read(event.competitionId(),
+                record -> record.access.get(event.jurorId())).orElse(null));
+    }
+
+    @EventHandler
+    void on(JurorAccessRevoked event, TrackingToken token) {
+        apply(event.competitionId(), event, token);
+    }
+
+    /**
+     * Hashes of superseded credentials may stay in the index: a credential is accepted only if it matches the
+     * juror's current {@link JurorAccess}, which {@link #credential} returns with it.
+     */
+    private void indexCredentials(String competitionId, String jurorId, JurorAccess access) {
+        if (access == null) {
+            return;
+        }
+        if (access.tokenHash() != null) {
+            jurorByTokenHash.put(access.tokenHash(), competitionId + "/" + jurorId);
+        }
+        if (access.linkHash() != null) {
+            jurorByTokenHash.put(access.linkHash(), competitionId + "/" + jurorId);
+        }
     }
 
     @EventHandler
@@ -212,6 +243,21 @@ public class JudgingBoard {
         synchronized (record) {
             return Optional.ofNullable(reader.apply(record));
         }
+    }
+
+    /** A juror's credential by its hash (token or link), with the juror's current access to check it against. */
+    public record Credential(String competitionId, String jurorId, JurorAccess access) {
+    }
+
+    /** The juror a credential hash was issued to, with their access as this board knows it now. */
+    public Optional<Credential> credential(String hash) {
+        String owner = jurorByTokenHash.get(hash);
+        if (owner == null) {
+            return Optional.empty();
+        }
+        String[] parts = owner.split("/", 2);
+        return read(parts[0], record -> record.access.get(parts[1]))
+                .map(access -> new Credential(parts[0], parts[1], access));
     }
 
     /** The juror holding a bearer token, by the token's hash: "competitionId/jurorId". */

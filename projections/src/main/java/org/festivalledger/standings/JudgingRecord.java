@@ -8,6 +8,8 @@ import org.festivalledger.shortlist.ShortlistDrawn;
 
 import org.festivalledger.competition.Criterion;
 import org.festivalledger.jury.ConflictDeclared;
+import org.festivalledger.jury.JurorAccessIssued;
+import org.festivalledger.jury.JurorAccessRevoked;
 import org.festivalledger.jury.JurorAppointed;
 import org.festivalledger.round.AggregationMethod;
 import org.festivalledger.round.AssignmentRemoved;
@@ -92,6 +94,8 @@ public final class JudgingRecord {
     /** What the tie-break and the rows need of each entry (title, when received): facts that never change. */
     public Map<String, EntryInfo> entries = new LinkedHashMap<>();
     public Map<String, Juror> jurors = new LinkedHashMap<>();
+    /** jurorId → their current credentials (hashes only). */
+    public Map<String, JurorAccess> access = new LinkedHashMap<>();
     /** jurorId|submissionId of every declared conflict of interest. */
     public Set<String> conflicts = new LinkedHashSet<>();
     public Map<String, Round> rounds = new LinkedHashMap<>();
@@ -146,6 +150,11 @@ public final class JudgingRecord {
             entries.put(e.submissionId(), new EntryInfo(e.submissionId(), e.entry().title(), e.receivedAt()));
         } else if (event instanceof JurorAppointed e) {
             jurors.put(e.jurorId(), new Juror(e.jurorId(), e.name(), e.tokenHash()));
+            access.putIfAbsent(e.jurorId(), JurorAccess.appointed(e.tokenHash()));
+        } else if (event instanceof JurorAccessIssued e) {
+            access.put(e.jurorId(), JurorAccess.issued(e));
+        } else if (event instanceof JurorAccessRevoked e) {
+            access.put(e.jurorId(), JurorAccess.revoked(e));
         } else if (event instanceof ConflictDeclared e) {
             conflicts.add(key(e.jurorId(), e.submissionId()));
         } else if (event instanceof RoundOpened e) {

@@ -66,6 +66,8 @@ final class HostileRequests {
                 new Command(c + "/submissions/" + entry + "/withdrawal", Caller.ORGANISER, text -> reason(text)),
                 new Command(c + "/submissions/" + entry + "/ineligibility", Caller.ORGANISER, text -> reason(text)),
                 new Command(c + "/jurors", Caller.ORGANISER, text -> "{\"name\":\"" + text + "\"}"),
+                new Command(c + "/jurors/juror-1/access", Caller.ORGANISER, null),
+                new Command(c + "/jurors/juror-1/access/revocation", Caller.ORGANISER, text -> reason(text)),
                 new Command(c + "/jurors/juror-1/conflicts", Caller.JUROR, text -> "{\"submissionId\":\"" + entry
                         + "\",\"reason\":\"" + text + "\"}"),
                 new Command(c + "/rounds", Caller.ORGANISER, text -> "{\"id\":\"final\",\"name\":\"" + text

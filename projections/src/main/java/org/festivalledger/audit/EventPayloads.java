@@ -15,6 +15,8 @@ import org.festivalledger.judging.EntryLeftContention;
 import org.festivalledger.judging.JudgingEstablished;
 import org.festivalledger.judging.JudgingId;
 import org.festivalledger.jury.ConflictDeclared;
+import org.festivalledger.jury.JurorAccessIssued;
+import org.festivalledger.jury.JurorAccessRevoked;
 import org.festivalledger.jury.JurorAppointed;
 import org.festivalledger.ledger.StoredEvent;
 import org.festivalledger.publication.ResultsPublished;
@@ -77,6 +79,8 @@ public final class EventPayloads {
         // The judging's own events: a decision is drawn from this stream alone (ShortlistDrawing replays it).
         judging(mapper, JudgingEstablished.class, JudgingEstablished::competitionId);
         judging(mapper, JurorAppointed.class, JurorAppointed::competitionId);
+        judging(mapper, JurorAccessIssued.class, JurorAccessIssued::competitionId);
+        judging(mapper, JurorAccessRevoked.class, JurorAccessRevoked::competitionId);
         judging(mapper, ConflictDeclared.class, ConflictDeclared::competitionId);
         judging(mapper, RoundOpened.class, RoundOpened::competitionId);
         judging(mapper, JurorsAssigned.class, JurorsAssigned::competitionId);

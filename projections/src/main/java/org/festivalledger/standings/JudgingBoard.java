@@ -77,6 +77,9 @@ public class JudgingBoard {
             saved.put(record.competitionId, record.position);
             record.jurors.values().forEach(juror -> jurorByTokenHash.put(juror.tokenHash(),
                     record.competitionId + "/" + juror.jurorId()));
+            // A snapshot saved before access was versioned lists jurors but not their access: their token stands.
+            record.jurors.values().forEach(juror -> record.access.putIfAbsent(juror.jurorId(),
+                    JurorAccess.appointed(juror.tokenHash())));
             record.access.forEach((jurorId, access) -> indexCredentials(record.competitionId, jurorId, access));
             lowest = Math.min(lowest, snapshot.get().position());
         }

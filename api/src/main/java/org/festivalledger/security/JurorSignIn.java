@@ -70,15 +70,16 @@ public class JurorSignIn {
         }
         String hash = JurorTokens.hash(secret.strip());
         Optional<Credential> found = accepted(hash, accepts);
-        if (found.isEmpty()) {
+        // Unknown to the board, or known in a version the ledger has moved past (a revocation, a reissue, or
+        // just the access a moment-old appointment issued): ask the board again once it has caught up.
+        if (found.isEmpty() || found.filter(this::superseded).isPresent()) {
             long head = ledger.head().position();
             if (progress.position(JudgingBoard.PROCESSING_GROUP) < head
                     && progress.awaitPosition(JudgingBoard.PROCESSING_GROUP, head, CATCH_UP)) {
                 found = accepted(hash, accepts);
             }
         }
-        return found.filter(credential -> !superseded(credential.competitionId(), credential.jurorId(),
-                        credential.access().version()))
+        return found.filter(credential -> !superseded(credential))
                 .map(credential -> new UsernamePasswordAuthenticationToken(new JurorIdentity(
                         credential.competitionId(), credential.jurorId(), credential.access().version()), null,
                         List.of(new SimpleGrantedAuthority(Role.JUROR.authority()))));
@@ -86,6 +87,10 @@ public class JurorSignIn {
 
     private Optional<Credential> accepted(String hash, BiPredicate<JurorAccess, String> accepts) {
         return board.credential(hash).filter(credential -> accepts.test(credential.access(), hash));
+    }
+
+    private boolean superseded(Credential credential) {
+        return superseded(credential.competitionId(), credential.jurorId(), credential.access().version());
     }
 
     /** One exact lookup on the ledger: has a later issue or revocation replaced this version of the access? */

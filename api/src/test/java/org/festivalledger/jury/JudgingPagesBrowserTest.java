@@ -260,7 +260,15 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
     private static void submit(ChromeDriver browser, String button) {
         WebElement pressed = browser.findElement(By.cssSelector(button));
         pressed.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(pressed));
+        // Chromium reports an element of a page being replaced either as stale or as "not in the document".
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+            try {
+                pressed.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     private void type(String id, String text) {

@@ -81,14 +81,37 @@ class JurorTokenFilterTest {
 
     @Test
     void aTokenTheBoardStillAcceptsIsRefusedOnceTheLedgerHoldsALaterAccessVersion() throws Exception {
-        // This node's board has not yet seen a revocation recorded on another node: the ledger's key says so.
+        // This node's board has not yet seen a revocation recorded on another node, and does not catch up in
+        // time: the ledger's key for the next access version says enough.
         when(board.credential(JurorTokens.hash(TOKEN))).thenReturn(Optional.of(JUROR_7));
         when(ledger.hasUniqueKey("juror-access/festival/juror-7/4")).thenReturn(true);
+        when(ledger.head()).thenReturn(new LedgerHead(501, "h", Instant.EPOCH));
+        when(progress.position(JudgingBoard.PROCESSING_GROUP)).thenReturn(500L);
+        when(progress.awaitPosition(eq(JudgingBoard.PROCESSING_GROUP), eq(501L), any(Duration.class))).thenReturn(false);
 
         filter.doFilter(bearer(), new MockHttpServletResponse(), chain);
 
         verify(problems).write(any(), eq(HttpStatus.UNAUTHORIZED), anyString(), anyString());
         verify(chain, never()).doFilter(any(), any());
+    }
+
+    @Test
+    void aTokenSeenInAnOlderVersionWaitsForTheBoardBeforeItIsJudged() throws Exception {
+        // The board has applied the appointment (version 0, the same token) but not yet the access it issued.
+        JudgingBoard.Credential appointedOnly = new JudgingBoard.Credential("festival", "juror-7",
+                new JurorAccess(0, JurorTokens.hash(TOKEN), null, null, false));
+        JudgingBoard.Credential issued = new JudgingBoard.Credential("festival", "juror-7",
+                new JurorAccess(1, JurorTokens.hash(TOKEN), "link-hash", Instant.now().plusSeconds(60), false));
+        when(board.credential(JurorTokens.hash(TOKEN))).thenReturn(Optional.of(appointedOnly), Optional.of(issued));
+        when(ledger.hasUniqueKey("juror-access/festival/juror-7/1")).thenReturn(true);
+        when(ledger.head()).thenReturn(new LedgerHead(502, "h", Instant.EPOCH));
+        when(progress.position(JudgingBoard.PROCESSING_GROUP)).thenReturn(501L);
+        when(progress.awaitPosition(eq(JudgingBoard.PROCESSING_GROUP), eq(502L), any(Duration.class))).thenReturn(true);
+
+        filter.doFilter(bearer(), new MockHttpServletResponse(), chain);
+
+        verify(chain).doFilter(any(), any());
+        verify(problems, never()).write(any(), any(), anyString(), anyString());
     }
 
     @Test

@@ -1,8 +1,13 @@
 # Festival ledger: build the jar with Maven, run it on a JRE as a non-root user.
 #
 #   docker build -t festival-ledger .
-#   docker run -p 8080:8080 festival-ledger --ledger.demo.enabled=true        # embedded store in /app/data
-#   docker run -p 8080:8080 -e MONGODB_URI=mongodb://host:27017/?replicaSet=rs0 festival-ledger
+#   docker run -p 8080:8080 festival-ledger --ledger.demo.enabled=true        # a demo: public demo passwords
+#
+# For real use the image has no password of its own and refuses to start until every account has one.
+# Give them as files named after the variables, in /run/secrets (Docker or Kubernetes secrets):
+#   docker run -p 8080:8080 -v "$PWD/secrets:/run/secrets:ro" \
+#       -e MONGODB_URI=mongodb://host:27017/?replicaSet=rs0 festival-ledger
+# with secrets/LEDGER_ORGANISER_PASSWORD and secrets/LEDGER_AUDITOR_PASSWORD (or -e each variable).
 #
 # Arguments after the image name are Spring command-line arguments (--server.port, --ledger.*).
 
@@ -39,6 +44,9 @@ COPY --from=build /src/api/target/festival-ledger.jar /app/festival-ledger.jar
 
 USER ledger
 EXPOSE 8080
+
+# Passwords (and any other property) may come as files in /run/secrets, named like the variable they set.
+ENV SPRING_CONFIG_IMPORT=optional:configtree:/run/secrets/
 
 # GET /api/audit/head is public and answers 200 once the application is up (curl ships in this image).
 # It probes port 8080: keep the container's port at 8080 and remap it on the host instead.

@@ -2,6 +2,7 @@ package org.festivalledger;
 
 import org.festivalledger.audit.OfflineVerification;
 import org.festivalledger.audit.ReceiptVerification;
+import org.festivalledger.security.MissingAccountPasswords;
 import org.festivalledger.storage.StandaloneStore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -16,6 +17,9 @@ import java.util.Arrays;
 @EnableScheduling
 public class FestivalLedgerApplication {
 
+    /** The exit status of a start refused for its configuration (sysexits' EX_CONFIG). */
+    public static final int EXIT_CONFIGURATION = 78;
+
     public static void main(String[] args) throws Exception {
         if (args.length > 0 && args[0].equals("store")) {
             StandaloneStore.run(args);
@@ -29,7 +33,12 @@ public class FestivalLedgerApplication {
             System.exit(ReceiptVerification.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
         quietAxon();
-        SpringApplication.run(FestivalLedgerApplication.class, args);
+        try {
+            SpringApplication.run(FestivalLedgerApplication.class, args);
+        } catch (MissingAccountPasswords refused) {
+            // Spring has already said why (MissingAccountPasswordsAnalyzer); a configuration error, not a crash.
+            System.exit(EXIT_CONFIGURATION);
+        }
     }
 
     /**

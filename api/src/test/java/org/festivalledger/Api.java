@@ -64,6 +64,7 @@ public final class Api {
             return this;
         }
 
+        /** The body's media type ({@code null}: no Content-Type header at all). */
         public Call contentType(String type) {
             this.contentType = type;
             return this;
@@ -84,7 +85,8 @@ public final class Api {
                     .timeout(Duration.ofSeconds(30))
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
-            if (body != null) {
+            // A command without a body still says it is JSON: the API refuses commands a cross-site form could send.
+            if (contentType != null && (body != null || !method.equals("GET") && !method.equals("HEAD"))) {
                 request.header("Content-Type", contentType);
             }
             headers.forEach(request::header);

@@ -43,6 +43,32 @@ public final class AppProcess implements AutoCloseable {
         return launch(List.of("-Xmx512m"), List.of("-jar", jar.toString()), dataDirectory, arguments);
     }
 
+    /**
+     * Runs the packaged application expecting it to refuse to start: waits for it to exit (at most
+     * {@code timeout}) and gives its exit status and everything it printed.
+     */
+    public static Exited runPackagedToExit(Path jar, Path dataDirectory, Duration timeout, String... arguments)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-jar", jar.toString(),
+                "--server.port=" + freePort(), "--ledger.data-dir=" + dataDirectory));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        // Whatever the machine running the tests has set, the application must find no password here.
+        builder.environment().keySet().removeIf(name -> name.startsWith("LEDGER_"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("the application did not exit within " + timeout + ":\n" + output);
+        }
+        return new Exited(process.exitValue(), output);
+    }
+
+    /** How a process that was expected to exit ended. */
+    public record Exited(int status, String output) {
+    }
+
     private static AppProcess launch(List<String> jvmOptions, List<String> launcher, Path dataDirectory,
                                      String... arguments) {
         int port = freePort();

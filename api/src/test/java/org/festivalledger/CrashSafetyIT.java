@@ -51,7 +51,8 @@ class CrashSafetyIT {
         Path jar = packagedJar();
         Path data = directory.resolve("data");
         ScoringLoad.Book book = new ScoringLoad.Book();
-        AppProcess app = AppProcess.startPackaged(jar, data);
+        String secrets = secretsDirectory();
+        AppProcess app = AppProcess.startPackaged(jar, data, secrets);
         try {
             Judging judging = Judging.with(app.api(), "crash-safety", ENTRIES, JURORS);
             assertThat(judging.openRound(ROUND, 3, "MEAN", 2).status()).isEqualTo(201);
@@ -64,7 +65,7 @@ class CrashSafetyIT {
                 int acknowledgedAtTheKill = book.size();
                 List<Sent> inDoubt = load.stop();
 
-                app = AppProcess.startPackaged(jar, data);
+                app = AppProcess.startPackaged(jar, data, secrets);
                 Judging restarted = judging.on(app.api());
                 List<String> retries = new ArrayList<>();
                 for (Sent request : inDoubt) {
@@ -157,6 +158,17 @@ class CrashSafetyIT {
             from = next.isNumber() ? next.asLong() : null;
         }
         return events;
+    }
+
+    /**
+     * The packaged jar has no passwords of its own: give it the tests' ones the way a deployment would, as files
+     * in a secrets directory (README, "Accounts for real use").
+     */
+    private String secretsDirectory() throws java.io.IOException {
+        Path secrets = java.nio.file.Files.createDirectories(directory.resolve("secrets"));
+        java.nio.file.Files.writeString(secrets.resolve("LEDGER_ORGANISER_PASSWORD"), "organiser-demo\n");
+        java.nio.file.Files.writeString(secrets.resolve("LEDGER_AUDITOR_PASSWORD"), "auditor-demo\n");
+        return "--spring.config.import=configtree:" + secrets + "/";
     }
 
     private static Path packagedJar() {

@@ -58,4 +58,29 @@ class DeploymentFilesTest {
         }
         assertThat(dockerfile).contains("api/target/festival-ledger.jar").contains("USER ledger");
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyAppNodeReadsItsPasswordsFromSecretsAndNoPasswordIsWrittenInTheFiles() throws IOException {
+        String composeText = Files.readString(ROOT.resolve("docker-compose.yml"));
+        Map<String, Object> compose = new Yaml().load(composeText);
+        Map<String, Map<String, Object>> services = (Map<String, Map<String, Object>>) compose.get("services");
+        for (String node : List.of("app", "app-2")) {
+            Map<String, Object> app = services.get(node);
+            assertThat(((Map<String, String>) app.get("environment")).get("SPRING_CONFIG_IMPORT"))
+                    .as(node).isEqualTo("configtree:/run/secrets/");
+            assertThat((List<Map<String, String>>) app.get("secrets")).as(node)
+                    .extracting(secret -> secret.get("target"))
+                    .containsExactlyInAnyOrder("LEDGER_ORGANISER_PASSWORD", "LEDGER_AUDITOR_PASSWORD");
+        }
+        Map<String, Map<String, String>> secrets = (Map<String, Map<String, String>>) compose.get("secrets");
+        assertThat(secrets.values()).allSatisfy(secret -> assertThat(secret).containsKey("file"));
+        String dockerfile = Files.readString(ROOT.resolve("Dockerfile"));
+        assertThat(dockerfile).contains("ENV SPRING_CONFIG_IMPORT=optional:configtree:/run/secrets/");
+        for (String text : List.of(composeText, dockerfile, Files.readString(
+                ROOT.resolve("api/src/main/resources/application.yml")))) {
+            assertThat(text).doesNotContain("organiser-demo").doesNotContain("auditor-demo")
+                    .doesNotContainPattern("_PASSWORD\\s*[:=]\\s*[^\\s}]");
+        }
+    }
 }

@@ -17,6 +17,8 @@ public final class Judging {
     public final String competition;
     public final List<String> entries = new ArrayList<>();
     public final Map<String, String> jurorTokens = new HashMap<>();
+    /** Each juror's sign-in link, as the organiser received it (a full URL). */
+    public final Map<String, String> jurorLinks = new HashMap<>();
     private final Api api;
 
     private Judging(Api api, String competition) {
@@ -70,6 +72,7 @@ public final class Judging {
                     .json(Map.of("id", id, "name", "Juror " + j)).send();
             assertThat(appointed.status()).as(appointed.toString()).isEqualTo(201);
             jurorTokens.put(id, appointed.json().get("token").asText());
+            jurorLinks.put(id, appointed.json().get("signInLink").asText());
         }
     }
 
@@ -99,6 +102,7 @@ public final class Judging {
         Judging copy = new Judging(other, competition);
         copy.entries.addAll(entries);
         copy.jurorTokens.putAll(jurorTokens);
+        copy.jurorLinks.putAll(jurorLinks);
         return copy;
     }
 

@@ -27,6 +27,9 @@ final class EventDescriptions {
             case "SubmissionRuledIneligible" -> who + " ruled entry " + t(p, "submissionId") + " ineligible: "
                     + t(p, "reason");
             case "JurorAppointed" -> who + " appointed juror " + t(p, "jurorId") + " (" + t(p, "name") + ")";
+            case "JurorAccessIssued" -> who + " issued juror " + t(p, "jurorId") + " a new token and sign-in link"
+                    + " (access version " + t(p, "version") + ")";
+            case "JurorAccessRevoked" -> who + " revoked juror " + t(p, "jurorId") + "'s access";
             case "ConflictDeclared" -> who + " declared juror " + t(p, "jurorId") + " conflicted on entry "
                     + t(p, "submissionId") + ": " + t(p, "reason");
             case "RoundOpened" -> who + " opened round " + t(p, "roundId") + " with " + p.path("entries").size()

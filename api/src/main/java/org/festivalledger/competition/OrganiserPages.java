@@ -5,6 +5,7 @@ import org.festivalledger.publication.ResultsPublication;
 import jakarta.servlet.http.HttpServletResponse;
 import org.festivalledger.http.ProjectionProgress;
 import org.festivalledger.programme.ProgrammeSchedule;
+import org.festivalledger.results.Embargo;
 import org.festivalledger.rules.InvalidInput;
 import org.festivalledger.rules.RuleViolation;
 import org.festivalledger.rules.StateConflict;
@@ -138,8 +139,8 @@ class OrganiserPages {
                         round.activeEntries().size(), round.countingScores().size())).toList()).orElse(List.of()));
         model.addAttribute("awards", board.read(competitionId, record -> List.copyOf(record.awards()))
                 .orElse(List.of()).stream().map(this::line).toList());
-        model.addAttribute("published", board.read(competitionId, record -> record.publication().isPresent())
-                .orElse(false));
+        model.addAttribute("published", board.read(competitionId, Embargo::everPublished).orElse(false));
+        model.addAttribute("awaitingPublication", board.read(competitionId, Embargo::awaitingPublication).orElse(0L));
         model.addAttribute("values", typed);
         model.addAttribute("problem", problem);
         return "organiser/competition";

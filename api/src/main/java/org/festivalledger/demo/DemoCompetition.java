@@ -164,11 +164,21 @@ class DemoCompetition implements ApplicationRunner {
         return ids;
     }
 
+    /**
+     * Demo jurors get fixed, published credentials: token {@code jt_demo_…} and sign-in link {@code jl_demo_…}
+     * (valid for a year from loading, so a kept demo stays usable). They exist only in demo mode.
+     */
     private void appointJury(String competitionId, int size, IntFunction<String> token) {
         for (int j = 1; j <= size; j++) {
             dispatch.send(new AppointJuror(competitionId, "juror-" + j, JUROR_NAMES[j - 1],
-                    JurorTokens.hash(token.apply(j))), "demo data", LOADER);
+                    JurorTokens.hash(token.apply(j)), JurorTokens.hash(demoLink(token.apply(j))),
+                    clock.instant().plus(Duration.ofDays(365))), "demo data", LOADER);
         }
+    }
+
+    /** A demo juror's sign-in link credential: their demo token's name with {@code jl_} for {@code jt_}. */
+    static String demoLink(String demoToken) {
+        return "jl_" + demoToken.substring("jt_".length());
     }
 
     /**

@@ -27,9 +27,14 @@ class StartupBanner {
         String port = environment.getProperty("local.server.port", "8080");
         StringBuilder text = new StringBuilder("\n\n  Festival ledger is up: http://localhost:" + port + "/api/competitions\n");
         if (environment.getProperty("ledger.demo.enabled", Boolean.class, false)) {
-            text.append("  Demo accounts (HTTP Basic):\n");
+            text.append("\n  ***********************************************************************\n")
+                    .append("  *  DEMO MODE: demo data, public demo passwords and juror tokens.     *\n")
+                    .append("  *  Never use demo mode for a real festival (README, \"Accounts\").     *\n")
+                    .append("  ***********************************************************************\n\n");
+            // The passwords themselves are never logged: the demo's are documented in the README.
+            text.append("  Demo accounts (HTTP Basic; passwords in the README unless you set your own):\n");
             accounts.accounts().forEach(account -> text.append("    ").append(account.role().name().toLowerCase())
-                    .append(": ").append(account.username()).append(" / ").append(account.password()).append('\n'));
+                    .append(": ").append(account.username()).append('\n'));
             text.append("  Demo jurors (Authorization: Bearer <token>): juror-1 … juror-").append(DemoCompetition.JURORS)
                     .append(" with tokens ").append(DemoCompetition.demoToken(1)).append(" … ")
                     .append(DemoCompetition.demoToken(DemoCompetition.JURORS)).append(" (").append(DemoCompetition.ID)
@@ -39,8 +44,8 @@ class StartupBanner {
                     .append(DemoCompetition.studentToken(DemoCompetition.STUDENT_JURORS))
                     .append(" (preliminary round open)\n");
             text.append("  Public results page: http://localhost:").append(port).append("/\n");
-            text.append("  A juror's sign-in link: http://localhost:").append(port).append("/juror/sign-in?token=")
-                    .append(DemoCompetition.studentToken(1)).append('\n');
+            text.append("  A juror's sign-in link: http://localhost:").append(port).append("/juror/sign-in?link=")
+                    .append(DemoCompetition.demoLink(DemoCompetition.studentToken(1))).append('\n');
             text.append("  Organiser pages: http://localhost:").append(port).append("/organiser\n");
             text.append("  The log's verifier key: http://localhost:").append(port).append("/api/public/log/key\n");
         }

@@ -44,6 +44,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     static final String KEY_ATTRIBUTE = IdempotencyFilter.class.getName() + ".key";
     /** The key scoped to its account: what the ledger's unique index holds. */
     static final String SCOPED_KEY_ATTRIBUTE = IdempotencyFilter.class.getName() + ".scopedKey";
+    /** What a replay answers instead of the first answer, when that one showed a secret (see {@link #replayWith}). */
+    static final String REPLAY_ANSWER_ATTRIBUTE = IdempotencyFilter.class.getName() + ".replayAnswer";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,200}");
 
     private final IdempotencyRecords records;
@@ -115,7 +117,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(new CachedBodyRequest(request, body), captured);
             if (captured.getStatus() >= 200 && captured.getStatus() < 300) {
-                records.complete(recordId, fingerprint, IdempotencyRecords.StoredResponse.of(captured));
+                Object replay = request.getAttribute(REPLAY_ANSWER_ATTRIBUTE);
+                records.complete(recordId, fingerprint, replay == null ? IdempotencyRecords.StoredResponse.of(captured)
+                        : IdempotencyRecords.StoredResponse.of(captured, json.writeValueAsBytes(replay)));
                 kept = true;
             }
         } finally {
@@ -125,6 +129,15 @@ public class IdempotencyFilter extends OncePerRequestFilter {
             }
             captured.copyBodyToResponse();
         }
+    }
+
+    /**
+     * Keeps {@code answer} for replays of this request instead of the answer sent now, because that one carries a
+     * secret shown once (a juror's token and sign-in link): the idempotency records must never hold it, and a
+     * replay must never repeat it.
+     */
+    public static void replayWith(HttpServletRequest request, Object answer) {
+        request.setAttribute(REPLAY_ANSWER_ATTRIBUTE, answer);
     }
 
     /**

@@ -70,6 +70,12 @@ public class IdempotencyRecords {
             return new StoredResponse(response.getStatus(), headers, response.getContentAsByteArray());
         }
 
+        /** The response's status and headers with another body (a redacted one). */
+        static StoredResponse of(ContentCachingResponseWrapper response, byte[] body) {
+            StoredResponse sent = of(response);
+            return new StoredResponse(sent.status(), sent.headers(), body);
+        }
+
         void writeTo(HttpServletResponse response) throws IOException {
             response.setStatus(status);
             headers.forEach((name, value) -> response.setHeader(name, value.toString()));

@@ -2,7 +2,9 @@ package org.festivalledger.jury;
 
 import org.festivalledger.http.CommandDispatch;
 import org.festivalledger.http.CommandDispatch.Recorded;
+import jakarta.servlet.http.HttpServletRequest;
 import org.festivalledger.http.EntityIds;
+import org.festivalledger.http.IdempotencyFilter;
 import org.festivalledger.http.LedgerPositionHeader;
 import org.festivalledger.http.UnknownId;
 import org.festivalledger.identity.JurorIdentity;
@@ -22,17 +24,22 @@ import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
-/** The jury: appointing jurors (each gets a bearer token, shown once) and declaring conflicts of interest. */
+/**
+ * The jury: appointing jurors (each gets a bearer token and a sign-in link, shown once) and declaring conflicts of
+ * interest.
+ */
 @RestController
 @RequestMapping("/api/competitions/{competitionId}/jurors")
 class JurorController {
 
     private final CommandDispatch dispatch;
     private final JudgingBoard board;
+    private final JurorCredentials credentials;
 
-    JurorController(CommandDispatch dispatch, JudgingBoard board) {
+    JurorController(CommandDispatch dispatch, JudgingBoard board, JurorCredentials credentials) {
         this.dispatch = dispatch;
         this.board = board;
+        this.credentials = credentials;
     }
 
     record AppointmentRequest(String id, String name) {
@@ -45,16 +52,19 @@ class JurorController {
     record JurorResponse(String id, String name, List<String> conflicts) {
     }
 
+    /** {@code {id, token, signInLink, expiresAt}}: the juror's secrets are shown once, never replayed. */
     @PostMapping
-    ResponseEntity<Map<String, String>> appoint(@PathVariable String competitionId,
-                                                @RequestBody AppointmentRequest request) {
+    ResponseEntity<Map<String, Object>> appoint(@PathVariable String competitionId,
+                                                @RequestBody AppointmentRequest request,
+                                                HttpServletRequest httpRequest) {
         String id = EntityIds.chosenOrNew("id", request.id());
-        String token = JurorTokens.newToken();
-        Recorded recorded = dispatch.send(new AppointJuror(competitionId, id, request.name(),
-                JurorTokens.hash(token)), null);
+        JurorCredentials.Issued issued = credentials.issue();
+        Recorded recorded = dispatch.send(new AppointJuror(competitionId, id, request.name(), issued.tokenHash(),
+                issued.linkHash(), issued.linkExpiresAt()), null);
+        IdempotencyFilter.replayWith(httpRequest, JurorCredentials.shownOnce("id", competitionId, id));
         return ResponseEntity.created(URI.create("/api/competitions/" + competitionId + "/jurors/" + id))
                 .header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
-                .body(Map.of("id", id, "token", token));
+                .body(issued.shown("id", id));
     }
 
     @GetMapping

@@ -5,7 +5,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.festivalledger.competition.Criterion;
 import org.festivalledger.http.CommandDispatch;
 import org.festivalledger.http.ProjectionProgress;
-import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.rules.InvalidInput;
 import org.festivalledger.rules.RuleViolation;
 import org.festivalledger.rules.StateConflict;
@@ -54,12 +53,12 @@ class JurorPages {
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     JurorPages(JudgingBoard board, SubmissionRegister register, CommandDispatch dispatch, ProjectionProgress progress,
-               LedgerLog ledger) {
+               JurorSignIn signIn) {
         this.board = board;
         this.register = register;
         this.dispatch = dispatch;
         this.progress = progress;
-        this.signIn = new JurorSignIn(board, progress, ledger);
+        this.signIn = signIn;
     }
 
     /** One entry on the juror's list, with whether it is scored yet. */
@@ -71,16 +70,27 @@ class JurorPages {
     }
 
     /**
-     * The link the organiser hands out. Its token becomes a session, and the juror is sent on without it, so the
-     * token does not stay in the address bar or the history.
+     * The link the organiser hands out opens this page, which changes nothing: a GET must not sign anyone in
+     * (a page elsewhere could otherwise sign a victim into an attacker's session). Its button posts the link's
+     * credential, with the page's CSRF token.
      */
     @GetMapping("/juror/sign-in")
-    String signIn(@RequestParam(required = false) String token, HttpServletRequest request,
+    String signInPage(@RequestParam(required = false) String link, Model model) {
+        model.addAttribute("link", link);
+        return "juror/sign-in";
+    }
+
+    /**
+     * Exchanges the link's credential for a session, and sends the juror on without it, so it does not stay in the
+     * address bar or the history. An expired, revoked or replaced link is refused.
+     */
+    @PostMapping("/juror/sign-in")
+    String signIn(@RequestParam(required = false) String link, HttpServletRequest request,
                   HttpServletResponse response, Model model) {
-        Optional<Authentication> signedIn = signIn.authenticate(token);
+        Optional<Authentication> signedIn = signIn.withLink(link);
         if (signedIn.isEmpty()) {
-            response.setStatus(token == null ? HttpStatus.OK.value() : HttpStatus.UNAUTHORIZED.value());
-            model.addAttribute("invalid", token != null);
+            response.setStatus(HttpStatus.UNAUTHORIZED.value());
+            model.addAttribute("invalid", true);
             return "juror/sign-in";
         }
         Authentication authentication = signedIn.get();

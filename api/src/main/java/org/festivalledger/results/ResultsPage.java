@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.festivalledger.competition.CompetitionView;
 import org.festivalledger.programme.ProgrammeSchedule;
 import org.festivalledger.programme.Schedule;
+import org.festivalledger.transparency.SignedCheckpoint;
 import org.festivalledger.transparency.TransparencyLog;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
@@ -11,7 +12,9 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
+import java.time.Instant;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -54,11 +57,17 @@ class ResultsPage {
         Schedule schedule = programme.publicSchedule(competitionId);
         model.addAttribute("schedule", schedule.days().isEmpty() ? null : schedule);
         model.addAttribute("zone", ZoneId.of(schedule.timeZone()));
-        // The digest published with the results: the log's signed checkpoint at the publication's own position,
-        // which later events never change; anyone can check an export or a receipt against it.
-        model.addAttribute("checkpoint", published.flatMap(publication ->
-                transparencyLog.checkpointAt(publication.publicationPosition())).orElse(null));
+        // The digest published with each publication: the log's signed checkpoint at the publication's own
+        // position, which later events never change; anyone can check an export or a receipt against it.
+        model.addAttribute("checkpoints", published.map(PublishedResults::publications).orElse(List.of()).stream()
+                .flatMap(publication -> transparencyLog.checkpointAt(publication.position())
+                        .map(checkpoint -> new PublishedCheckpoint(publication.publishedAt(), checkpoint)).stream())
+                .toList());
         model.addAttribute("verifierKey", transparencyLog.verifierKey().toString());
         return "public/competition";
+    }
+
+    /** A publication's digest: when it was made, and the checkpoint signed at its position. */
+    public record PublishedCheckpoint(Instant publishedAt, SignedCheckpoint checkpoint) {
     }
 }

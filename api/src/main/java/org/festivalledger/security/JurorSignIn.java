@@ -5,54 +5,100 @@ import org.festivalledger.identity.JurorIdentity;
 import org.festivalledger.identity.Role;
 
 import org.festivalledger.http.ProjectionProgress;
+import org.festivalledger.jury.JurorAccessChanged;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.standings.JudgingBoard;
+import org.festivalledger.standings.JudgingBoard.Credential;
+import org.festivalledger.standings.JurorAccess;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.BiPredicate;
 
 /**
- * A juror's token, whether it arrives as a bearer header (the API) or in the organiser's sign-in link (the
- * pages): its hash is looked up among the appointed jurors. A juror appointed a moment ago may not be on the
- * board yet, so an unknown token waits briefly, but only while the board is behind the ledger: a forged token
- * is refused at once.
+ * Signs a juror in with a credential: the bearer token (the API) or the sign-in link (the pages), never one for
+ * the other. The credential's hash is looked up on this node's judging board, which knows each juror's current
+ * {@link JurorAccess}.
+ * <p>
+ * The board follows the ledger and may be behind it, on this node or after a restart, while another node has
+ * just recorded a revocation or a reissue. So a credential the board accepts is checked once more against the
+ * ledger itself: every change of a juror's access has the next version and is recorded under a key unique to it
+ * ({@link JurorAccessChanged#ledgerKey}), so one exact lookup says whether the version the board knows has been
+ * superseded. A revoked or replaced credential is then refused at once on every node, however far behind its
+ * board is. A juror appointed a moment ago may not be on the board yet, so an unknown credential waits briefly,
+ * but only while the board is behind the ledger: a forged one is refused at once.
  */
-public final class JurorSignIn {
+@Component
+public class JurorSignIn {
 
     private static final Duration CATCH_UP = Duration.ofSeconds(2);
 
     private final JudgingBoard board;
     private final ProjectionProgress progress;
     private final LedgerLog ledger;
+    private final Clock clock;
 
-    public JurorSignIn(JudgingBoard board, ProjectionProgress progress, LedgerLog ledger) {
+    public JurorSignIn(JudgingBoard board, ProjectionProgress progress, LedgerLog ledger, Clock clock) {
         this.board = board;
         this.progress = progress;
         this.ledger = ledger;
+        this.clock = clock;
     }
 
-    /** The juror the token belongs to, signed in with the juror's role; empty for a token no juror holds. */
-    public Optional<Authentication> authenticate(String token) {
-        if (token == null || token.isBlank()) {
+    /** The juror holding this bearer token, signed in with the juror's role; empty for any other text. */
+    public Optional<Authentication> withToken(String token) {
+        return authenticate(token, JurorAccess::acceptsToken);
+    }
+
+    /** The juror this sign-in link was issued to, while it has not expired; empty otherwise. */
+    public Optional<Authentication> withLink(String link) {
+        return authenticate(link, (access, hash) -> access.acceptsLink(hash, clock.instant()));
+    }
+
+    /** Whether a signed-in juror's access (a page session) is still the current one, neither revoked nor replaced. */
+    public boolean isCurrent(JurorIdentity juror) {
+        boolean onBoard = board.read(juror.competitionId(), record -> record.access(juror.jurorId()).orElse(null))
+                .filter(access -> !access.revoked() && access.version() == juror.accessVersion()).isPresent();
+        return onBoard && !superseded(juror.competitionId(), juror.jurorId(), juror.accessVersion());
+    }
+
+    private Optional<Authentication> authenticate(String secret, BiPredicate<JurorAccess, String> accepts) {
+        if (secret == null || secret.isBlank()) {
             return Optional.empty();
         }
-        String hash = JurorTokens.hash(token.strip());
-        Optional<String> juror = board.jurorWithTokenHash(hash);
-        if (juror.isEmpty()) {
+        String hash = JurorTokens.hash(secret.strip());
+        Optional<Credential> found = accepted(hash, accepts);
+        // Unknown to the board, or known in a version the ledger has moved past (a revocation, a reissue, or
+        // just the access a moment-old appointment issued): ask the board again once it has caught up.
+        if (found.isEmpty() || found.filter(this::superseded).isPresent()) {
             long head = ledger.head().position();
             if (progress.position(JudgingBoard.PROCESSING_GROUP) < head
                     && progress.awaitPosition(JudgingBoard.PROCESSING_GROUP, head, CATCH_UP)) {
-                juror = board.jurorWithTokenHash(hash);
+                found = accepted(hash, accepts);
             }
         }
-        return juror.map(found -> {
-            String[] parts = found.split("/", 2);
-            return new UsernamePasswordAuthenticationToken(new JurorIdentity(parts[0], parts[1]), null,
-                    List.of(new SimpleGrantedAuthority(Role.JUROR.authority())));
-        });
+        return found.filter(credential -> !superseded(credential))
+                .map(credential -> new UsernamePasswordAuthenticationToken(new JurorIdentity(
+                        credential.competitionId(), credential.jurorId(), credential.access().version()), null,
+                        List.of(new SimpleGrantedAuthority(Role.JUROR.authority()))));
+    }
+
+    private Optional<Credential> accepted(String hash, BiPredicate<JurorAccess, String> accepts) {
+        return board.credential(hash).filter(credential -> accepts.test(credential.access(), hash));
+    }
+
+    private boolean superseded(Credential credential) {
+        return superseded(credential.competitionId(), credential.jurorId(), credential.access().version());
+    }
+
+    /** One exact lookup on the ledger: has a later issue or revocation replaced this version of the access? */
+    private boolean superseded(String competitionId, String jurorId, int version) {
+        return ledger.hasUniqueKey(JurorAccessChanged.ledgerKey(competitionId, jurorId, version + 1));
     }
 }

@@ -5,9 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.festivalledger.http.ProblemWriter;
-import org.festivalledger.http.ProjectionProgress;
-import org.festivalledger.ledger.LedgerLog;
-import org.festivalledger.standings.JudgingBoard;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -26,9 +23,8 @@ public class JurorTokenFilter extends OncePerRequestFilter {
     private final JurorSignIn signIn;
     private final ProblemWriter problems;
 
-    public JurorTokenFilter(JudgingBoard board, ProjectionProgress progress, LedgerLog ledger,
-                            ProblemWriter problems) {
-        this.signIn = new JurorSignIn(board, progress, ledger);
+    public JurorTokenFilter(JurorSignIn signIn, ProblemWriter problems) {
+        this.signIn = signIn;
         this.problems = problems;
     }
 
@@ -40,11 +36,11 @@ public class JurorTokenFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        Optional<Authentication> authentication = signIn.authenticate(header.substring(PREFIX.length()));
+        Optional<Authentication> authentication = signIn.withToken(header.substring(PREFIX.length()));
         if (authentication.isEmpty()) {
             response.setHeader("WWW-Authenticate", "Bearer realm=\"festival-ledger\", error=\"invalid_token\"");
             problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                    "the bearer token is not a juror's token");
+                    "the bearer token is not a juror's current token (it may have been revoked or replaced)");
             return;
         }
         SecurityContextHolder.getContext().setAuthentication(authentication.get());

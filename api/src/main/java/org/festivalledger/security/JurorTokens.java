@@ -7,7 +7,10 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 
-/** Jurors' bearer tokens: 256 random bits, shown once; only their SHA-256 is ever recorded. */
+/**
+ * Jurors' secrets, 256 random bits each, shown once; only their SHA-256 is ever recorded: the API bearer token
+ * ({@code jt_…}) and the sign-in link's credential ({@code jl_…}), two different secrets.
+ */
 public final class JurorTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -16,9 +19,17 @@ public final class JurorTokens {
     }
 
     public static String newToken() {
+        return "jt_" + randomText();
+    }
+
+    public static String newLink() {
+        return "jl_" + randomText();
+    }
+
+    private static String randomText() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return "jt_" + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public static String hash(String token) {

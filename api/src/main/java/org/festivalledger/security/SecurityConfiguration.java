@@ -4,9 +4,6 @@ import org.festivalledger.identity.Role;
 
 import org.festivalledger.http.IdempotencyFilter;
 import org.festivalledger.http.ProblemWriter;
-import org.festivalledger.http.ProjectionProgress;
-import org.festivalledger.ledger.LedgerLog;
-import org.festivalledger.standings.JudgingBoard;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,16 +41,19 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, IdempotencyFilter idempotency,
-                            JudgingBoard board, ProjectionProgress progress, LedgerLog ledger) throws Exception {
+                            JurorSignIn jurorSignIn) throws Exception {
         http.securityMatcher("/api/**")
-                // A stateless JSON API authenticated on every request: no session, so no CSRF to forge.
+                // A stateless JSON API authenticated on every request: no session and no token to forge. What a
+                // browser could still be made to send (cached credentials, a cross-site form) is refused by
+                // CrossSiteRequestGuard, and no answer ever invites a browser to cache Basic credentials.
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .httpBasic(basic -> basic.realmName("festival-ledger")
                         .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"festival-ledger\"");
+                            response.setHeader("WWW-Authenticate", BasicChallenge.forRequest(request));
                             problems.write(response, HttpStatus.UNAUTHORIZED, "Authentication required",
-                                    "sign in with HTTP Basic (organiser, auditor) or a juror's bearer token");
+                                    "sign in with HTTP Basic sent with the request (organiser, auditor) or a juror's"
+                                            + " bearer token");
                         }))
                 .exceptionHandling(handling -> handling.accessDeniedHandler((request, response, e) ->
                         problems.write(response, HttpStatus.FORBIDDEN, "Forbidden",
@@ -83,6 +83,7 @@ public class SecurityConfiguration {
                                 "/api/competitions/*/submissions/*/ineligibility")
                         .hasRole(ORGANISER)
                         .requestMatchers(HttpMethod.POST, "/api/competitions/*/jurors",
+                                "/api/competitions/*/jurors/*/access", "/api/competitions/*/jurors/*/access/revocation",
                                 "/api/competitions/*/rounds", "/api/competitions/*/rounds/*/assignments",
                                 "/api/competitions/*/rounds/*/close")
                         .hasRole(ORGANISER)
@@ -112,25 +113,34 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/api/receipts/*").authenticated()
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .anyRequest().denyAll())
-                .addFilterBefore(new JurorTokenFilter(board, progress, ledger, problems),
+                .addFilterBefore(new JurorTokenFilter(jurorSignIn, problems),
                         BasicAuthenticationFilter.class)
-                .addFilterAfter(idempotency, AuthorizationFilter.class);
+                // In this order (same anchor, kept in the order added): a forged request is refused before the
+                // idempotency records see it.
+                .addFilterAfter(new CrossSiteRequestGuard(problems), AuthorizationFilter.class)
+                .addFilterAfter(idempotency, AuthorizationFilter.class)
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'none'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'")));
         return http.build();
     }
 
     /**
      * The pages. The public results are open to anyone. Jurors sign in with the link the organiser hands out
-     * (their token, exchanged for a session at {@code /juror/sign-in}); organisers with the login form. Pages
+     * (its own credential, not the API token: the page it opens posts it, and gets a session); organisers with
+     * the login form. A juror's session ends once their access is revoked or replaced (JurorSessionCheck). Pages
      * keep a session, so every form carries a CSRF token. Anything else is closed until opened here on purpose.
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain pages(HttpSecurity http, ProblemWriter problems) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
+    SecurityFilterChain pages(HttpSecurity http, ProblemWriter problems, JurorSignIn jurorSignIn) throws Exception {
+        http.addFilterBefore(new JurorSessionCheck(jurorSignIn), AuthorizationFilter.class)
+                .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/", "/competitions/*", "/css/**", "/js/**", "/favicon.ico")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
+                        // GET shows the sign-in page; only its POST (CSRF-protected) signs in.
                         .requestMatchers(HttpMethod.GET, "/juror/sign-in").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/juror/sign-in").permitAll()
                         .requestMatchers("/juror/**").hasRole(JUROR)
                         .requestMatchers("/organiser/login").permitAll()
                         .requestMatchers("/organiser/**").hasRole(ORGANISER)
@@ -149,7 +159,7 @@ public class SecurityConfiguration {
                                 PathPatternRequestMatcher.withDefaults().matcher("/**")))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                + "frame-ancestors 'none'")));
+                                + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")));
         return http.build();
     }
 
@@ -183,7 +193,9 @@ public class SecurityConfiguration {
     UserDetailsService accounts(AccountProperties properties, PasswordEncoder encoder) {
         List<UserDetails> users = properties.accounts().stream()
                 .map(account -> User.withUsername(account.username())
-                        .password(encoder.encode(account.password()))
+                        // A password configured already hashed is used as it is: no plain text in the settings.
+                        .password(account.password().startsWith("{bcrypt}") ? account.password()
+                                : encoder.encode(account.password()))
                         .roles(account.role().name())
                         .build())
                 .toList();

@@ -26,6 +26,7 @@ import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.festivalledger.audit.EventPayloads;
+import org.festivalledger.jury.JurorAccessChanged;
 import org.festivalledger.ledger.LedgerEventStorageEngine;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.ledger.embedded.EmbeddedMongoStore;
@@ -76,8 +77,11 @@ class AxonConfiguration {
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer snapshotSerializer) {
         // Upcasters join this chain as events evolve; none are needed while every event is at revision 1.
-        return LedgerEventStorageEngine.create(ledger, database, eventSerializer, snapshotSerializer,
-                new EventUpcasterChain());
+        LedgerEventStorageEngine engine = LedgerEventStorageEngine.create(ledger, database, eventSerializer,
+                snapshotSerializer, new EventUpcasterChain());
+        // A juror's access versions are unique ledger keys: every node checks a credential against them (JurorSignIn).
+        engine.keyEventsBy(payload -> payload instanceof JurorAccessChanged change ? change.ledgerKey() : null);
+        return engine;
     }
 
     @Bean

@@ -66,6 +66,8 @@ final class HostileRequests {
                 new Command(c + "/submissions/" + entry + "/withdrawal", Caller.ORGANISER, text -> reason(text)),
                 new Command(c + "/submissions/" + entry + "/ineligibility", Caller.ORGANISER, text -> reason(text)),
                 new Command(c + "/jurors", Caller.ORGANISER, text -> "{\"name\":\"" + text + "\"}"),
+                new Command(c + "/jurors/juror-1/access", Caller.ORGANISER, null),
+                new Command(c + "/jurors/juror-1/access/revocation", Caller.ORGANISER, text -> reason(text)),
                 new Command(c + "/jurors/juror-1/conflicts", Caller.JUROR, text -> "{\"submissionId\":\"" + entry
                         + "\",\"reason\":\"" + text + "\"}"),
                 new Command(c + "/rounds", Caller.ORGANISER, text -> "{\"id\":\"final\",\"name\":\"" + text
@@ -140,6 +142,7 @@ final class HostileRequests {
             wrongCallers(query.path(), "GET", query.caller());
         }
         badImports();
+        crossSiteForms();
         absurdQueries();
         absurdNumbersAndTimes();
         anotherCompetitionsIds();
@@ -221,6 +224,26 @@ final class HostileRequests {
         add("a body above the limit on a path without a body", "POST", "/api/competitions/" + a + "/publication",
                 auth(Caller.ORGANISER), "x".repeat(MAX_BODY + 1));
         add("a body above the limit, anonymous", "POST", "/api/competitions", Map.of(), "x".repeat(MAX_BODY + 1));
+    }
+
+    /**
+     * What a page on another site can make a browser send, with the caller's own credentials: a form's body
+     * (urlencoded, multipart, or text/plain carrying JSON or CSV), or nothing at all. Refused on every command.
+     */
+    private void crossSiteForms() {
+        for (Command command : commands()) {
+            String path = command.path();
+            Map<String, String> as = new LinkedHashMap<>(auth(command.caller()));
+            as.put("Origin", "https://evil.example");
+            String valid = command.bodyWithText() == null ? "title\nForged" : command.bodyWithText().apply("Forged");
+            add("a cross-site form, urlencoded, to " + path, "POST", path,
+                    withType(as, "application/x-www-form-urlencoded"), "name=Forged&reason=forged");
+            add("a cross-site form, multipart, to " + path, "POST", path, withType(as, "multipart/form-data; boundary=x"),
+                    "--x\r\nContent-Disposition: form-data; name=\"name\"\r\n\r\nForged\r\n--x--\r\n");
+            add("a cross-site form, text/plain with a valid body, to " + path, "POST", path,
+                    withType(as, "text/plain;charset=UTF-8"), valid);
+            add("a cross-site form, no body and no type, to " + path, "POST", path, as, (byte[]) null);
+        }
     }
 
     private void absurdQueries() {

@@ -81,10 +81,16 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         assertThat(countOf(judging.entries.get(1))).isEqualTo("0");
         HeadlessChromium.screenshot(organiser, "organiser-standings-before");
 
-        // The juror signs in by link; the token does not stay in the address bar.
+        // The juror opens their link: a page that changes nothing until its button posts the link's credential;
+        // then the credential does not stay in the address bar.
         juror.manage().window().setSize(new Dimension(390, 844));
-        juror.get(url("/juror/sign-in?token=" + judging.jurorTokens.get("juror-2")));
-        assertThat(juror.getCurrentUrl()).endsWith("/juror").doesNotContain("token");
+        juror.manage().deleteAllCookies();
+        String link = judging.jurorLinks.get("juror-2");
+        assertThat(link).startsWith(url("/juror/sign-in?link=jl_")).doesNotContain(judging.jurorTokens.get("juror-2"));
+        juror.get(link);
+        HeadlessChromium.screenshot(juror, "juror-sign-in");
+        submit(juror, "form.sign-in button");
+        assertThat(juror.getCurrentUrl()).endsWith("/juror").doesNotContain("link");
         List<String> listed = juror.findElements(By.cssSelector("tr[data-entry]")).stream()
                 .map(row -> row.getAttribute("data-entry")).toList();
         assertThat(listed).as("never the conflicted entry").hasSize(3).doesNotContain(judging.entries.get(0));
@@ -211,7 +217,8 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
     void aForgedSignInLinkIsRefusedAndThePagesNeedASignIn() throws IOException {
         ChromeDriver stranger = juror;
         stranger.manage().deleteAllCookies();
-        stranger.get(url("/juror/sign-in?token=jt_not_a_real_token"));
+        stranger.get(url("/juror/sign-in?link=jl_not_a_real_link"));
+        submit(stranger, "form.sign-in button");
         assertThat(stranger.findElement(By.cssSelector(".problem")).getText()).contains("not valid");
         stranger.get(url("/juror"));
         assertThat(stranger.getCurrentUrl()).contains("/juror/sign-in");
@@ -220,11 +227,48 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         HeadlessChromium.screenshot(stranger, "organiser-login");
     }
 
+    @Test
+    void theLinkSignsInOnlyByItsPostAndARevokedJurorsSessionAndLinkStopAtOnce() throws Exception {
+        Judging judging = Judging.with(api, "revoked-" + java.util.UUID.randomUUID().toString().substring(0, 6), 2, 1);
+        assertThat(judging.openRound("preliminary", 1, "MEAN", 1).status()).isEqualTo(201);
+        juror.manage().deleteAllCookies();
+        // Opening the link signs nobody in: a page elsewhere could make a browser open it.
+        juror.get(judging.jurorLinks.get("juror-1"));
+        juror.get(url("/juror"));
+        assertThat(juror.getCurrentUrl()).contains("/juror/sign-in");
+        // The API token is not a sign-in link.
+        juror.get(url("/juror/sign-in?link=" + judging.jurorTokens.get("juror-1")));
+        submit(juror, "form.sign-in button");
+        assertThat(juror.findElement(By.cssSelector(".problem")).getText()).contains("not valid");
+
+        juror.get(judging.jurorLinks.get("juror-1"));
+        submit(juror, "form.sign-in button");
+        assertThat(juror.getCurrentUrl()).endsWith("/juror");
+
+        Reply revoked = api.post("/api/competitions/" + judging.competition + "/jurors/juror-1/access/revocation")
+                .as(ORGANISER).json(Map.of("reason", "laptop stolen")).send();
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        juror.get(url("/juror"));
+        assertThat(juror.getCurrentUrl()).as("the session ended").contains("/juror/sign-in");
+        juror.get(judging.jurorLinks.get("juror-1"));
+        submit(juror, "form.sign-in button");
+        assertThat(juror.findElement(By.cssSelector(".problem")).getText()).contains("not valid");
+        HeadlessChromium.screenshot(juror, "juror-link-revoked");
+    }
+
     /** Presses a button or link and waits for the next page to replace this one, so the next look is at it. */
     private static void submit(ChromeDriver browser, String button) {
         WebElement pressed = browser.findElement(By.cssSelector(button));
         pressed.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(pressed));
+        // Chromium reports an element of a page being replaced either as stale or as "not in the document".
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+            try {
+                pressed.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     private void type(String id, String text) {

@@ -6,6 +6,7 @@ import org.festivalledger.Judging;
 import org.festivalledger.LedgerTestApplication;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -156,7 +157,7 @@ class DecisionsApiTest extends LedgerTestApplication {
         Reply published = api.post("/api/competitions/" + judging.competition + "/publication").as(ORGANISER).send();
         assertThat(published.status()).isEqualTo(200);
         assertThat(api.post("/api/competitions/" + judging.competition + "/publication").as(ORGANISER).send()
-                .status()).as("publication happens once").isEqualTo(409);
+                .status()).as("nothing new to publish").isEqualTo(409);
 
         Reply open = api.get(results + "?minPosition=" + published.ledgerPosition()).send();
         assertThat(open.status()).as(open.toString()).isEqualTo(200);
@@ -176,6 +177,47 @@ class DecisionsApiTest extends LedgerTestApplication {
         JsonNode awards = api.get("/api/competitions/" + judging.competition + "/awards").as(AUDITOR).send().json();
         assertThat(awards).hasSize(3);
         assertThat(awards.findValues("revoked").stream().filter(JsonNode::asBoolean)).hasSize(1);
+    }
+
+    @Test
+    void anAwardConferredAfterAPublicationStaysUnderEmbargoUntilTheNextPublication() {
+        Judging judging = judgedAndClosed(new int[]{1, 2, 3, 4, 5, 6});
+        String results = "/api/public/competitions/" + judging.competition + "/results";
+        assertThat(confer(judging, "best-film", judging.entries.get(5), "A kite that flies").status()).isEqualTo(201);
+        Reply first = api.post("/api/competitions/" + judging.competition + "/publication").as(ORGANISER).send();
+        assertThat(first.status()).isEqualTo(200);
+
+        Reply late = confer(judging, "jury-prize", judging.entries.get(3), "Conferred after the ceremony");
+        assertThat(late.status()).isEqualTo(201);
+        assertThat(shortlist(judging, Map.of("size", 3, "rationale", "drawn late")).status()).isEqualTo(201);
+        long lastDecision = head();
+        // Read at a position that includes the late decisions: their absence is the embargo, not lag.
+        JsonNode partly = api.get(results + "?minPosition=" + lastDecision).send().json();
+        assertThat(partly.get("awards")).hasSize(1);
+        assertThat(partly.get("awards").get(0).get("citation").asText()).isEqualTo("A kite that flies");
+        Instant firstPublished = Instant.parse(partly.get("awards").get(0).get("publishedAt").asText());
+        assertThat(partly.get("shortlists")).isEmpty();
+        assertThat(partly.toString()).doesNotContain("Conferred after the ceremony");
+
+        Reply second = api.post("/api/competitions/" + judging.competition + "/publication").as(ORGANISER).send();
+        assertThat(second.status()).as(second.toString()).isEqualTo(200);
+        JsonNode all = api.get(results + "?minPosition=" + second.ledgerPosition()).send().json();
+        assertThat(all.get("awards")).hasSize(2);
+        assertThat(Instant.parse(all.get("awards").get(0).get("publishedAt").asText()))
+                .as("the first award keeps its publication").isEqualTo(firstPublished);
+        Instant secondPublished = Instant.parse(all.get("awards").get(1).get("publishedAt").asText());
+        assertThat(all.get("awards").get(1).get("citation").asText()).isEqualTo("Conferred after the ceremony");
+        assertThat(secondPublished).isAfterOrEqualTo(firstPublished);
+        assertThat(Instant.parse(all.get("shortlists").get(0).get("publishedAt").asText())).isEqualTo(secondPublished);
+        assertThat(Instant.parse(all.get("publishedAt").asText())).as("the latest publication")
+                .isEqualTo(secondPublished);
+
+        long before = head();
+        Reply nothingNew = api.post("/api/competitions/" + judging.competition + "/publication").as(ORGANISER).send();
+        assertThat(nothingNew.status()).isEqualTo(409);
+        assertThat(nothingNew.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(nothingNew.json().get("detail").asText()).contains("nothing new to publish");
+        assertThat(head()).as("the refusal recorded nothing").isEqualTo(before);
     }
 
     private Reply confer(Judging judging, String category, String entry, String citation) {

@@ -90,6 +90,23 @@ class ResultsPageBrowserTest extends LedgerTestApplication {
         assertThat(browser.findElements(By.tagName("h1"))).hasSize(1);
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("en");
         screenshot("results-published");
+        assertThat(award.findElement(By.cssSelector(".published time")).getAttribute("datetime")).isNotBlank();
+
+        // A prize conferred after the publication stays under embargo until the next one.
+        Reply late = api.post("/api/competitions/" + competition + "/awards").as(ORGANISER)
+                .json(Map.of("categoryId", "jury-prize", "submissionId", judging.entries.get(3),
+                        "citation", "A late and tender surprise")).send();
+        assertThat(late.status()).as(late.toString()).isEqualTo(201);
+        // The views have seen the award: its absence below is the embargo, not a view lagging behind.
+        api.get("/api/public/competitions/" + competition + "/results?minPosition=" + late.ledgerPosition()).send();
+        browser.navigate().refresh();
+        assertThat(body()).doesNotContain("A late and tender surprise").doesNotContain("Special Jury Prize");
+        long republished = api.post("/api/competitions/" + competition + "/publication").as(ORGANISER).send()
+                .ledgerPosition();
+        api.get("/api/public/competitions/" + competition + "/results?minPosition=" + republished).send();
+        browser.navigate().refresh();
+        assertThat(browser.findElements(By.cssSelector(".award"))).hasSize(2);
+        assertThat(body()).contains("A late and tender surprise");
 
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.navigate().refresh();

@@ -1,5 +1,7 @@
 package org.festivalledger.security;
 
+import org.festivalledger.identity.JurorIdentity;
+
 import jakarta.servlet.FilterChain;
 import org.festivalledger.http.ProblemWriter;
 import org.festivalledger.http.ProjectionProgress;
@@ -13,10 +15,14 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.context.SecurityContextHolder;
 
+import org.festivalledger.standings.JurorAccess;
+
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.anyString;
@@ -39,7 +45,10 @@ class JurorTokenFilterTest {
     private final LedgerLog ledger = mock(LedgerLog.class);
     private final ProblemWriter problems = mock(ProblemWriter.class);
     private final FilterChain chain = mock(FilterChain.class);
-    private final JurorTokenFilter filter = new JurorTokenFilter(board, progress, ledger, problems);
+    private final JurorTokenFilter filter = new JurorTokenFilter(
+            new JurorSignIn(board, progress, ledger, Clock.systemUTC()), problems);
+    private static final JudgingBoard.Credential JUROR_7 = new JudgingBoard.Credential("festival", "juror-7",
+            new JurorAccess(3, JurorTokens.hash(TOKEN), "link-hash", Instant.now().plusSeconds(60), false));
 
     @AfterEach
     void signOut() {
@@ -48,7 +57,7 @@ class JurorTokenFilterTest {
 
     @Test
     void aForgedTokenIsRefusedAtOnceWhenTheBoardHoldsTheWholeLedger() throws Exception {
-        when(board.jurorWithTokenHash(anyString())).thenReturn(Optional.empty());
+        when(board.credential(anyString())).thenReturn(Optional.empty());
         when(ledger.head()).thenReturn(new LedgerHead(500, "h", Instant.EPOCH));
         when(progress.position(JudgingBoard.PROCESSING_GROUP)).thenReturn(500L);
 
@@ -61,8 +70,7 @@ class JurorTokenFilterTest {
 
     @Test
     void aJustAppointedJurorsTokenWaitsForTheBoardToCatchUp() throws Exception {
-        when(board.jurorWithTokenHash(JurorTokens.hash(TOKEN))).thenReturn(Optional.empty(),
-                Optional.of("festival/juror-7"));
+        when(board.credential(JurorTokens.hash(TOKEN))).thenReturn(Optional.empty(), Optional.of(JUROR_7));
         when(ledger.head()).thenReturn(new LedgerHead(501, "h", Instant.EPOCH));
         when(progress.position(JudgingBoard.PROCESSING_GROUP)).thenReturn(500L);
         when(progress.awaitPosition(eq(JudgingBoard.PROCESSING_GROUP), eq(501L), any(Duration.class))).thenReturn(true);
@@ -70,6 +78,55 @@ class JurorTokenFilterTest {
         filter.doFilter(bearer(), new MockHttpServletResponse(), chain);
 
         verify(chain).doFilter(any(), any());
+        verify(problems, never()).write(any(), any(), anyString(), anyString());
+    }
+
+    @Test
+    void aTokenTheBoardStillAcceptsIsRefusedOnceTheLedgerHoldsALaterAccessVersion() throws Exception {
+        // This node's board has not yet seen a revocation recorded on another node, and does not catch up in
+        // time: the ledger's key for the next access version says enough.
+        when(board.credential(JurorTokens.hash(TOKEN))).thenReturn(Optional.of(JUROR_7));
+        when(ledger.hasUniqueKey("juror-access/festival/juror-7/4")).thenReturn(true);
+        when(ledger.head()).thenReturn(new LedgerHead(501, "h", Instant.EPOCH));
+        when(progress.position(JudgingBoard.PROCESSING_GROUP)).thenReturn(500L);
+        when(progress.awaitPosition(eq(JudgingBoard.PROCESSING_GROUP), eq(501L), any(Duration.class))).thenReturn(false);
+
+        filter.doFilter(bearer(), new MockHttpServletResponse(), chain);
+
+        verify(problems).write(any(), eq(HttpStatus.UNAUTHORIZED), anyString(), anyString());
+        verify(chain, never()).doFilter(any(), any());
+    }
+
+    @Test
+    void aTokenSeenInAnOlderVersionWaitsForTheBoardBeforeItIsJudged() throws Exception {
+        // The board has applied the appointment (version 0, the same token) but not yet the access it issued.
+        JudgingBoard.Credential appointedOnly = new JudgingBoard.Credential("festival", "juror-7",
+                new JurorAccess(0, JurorTokens.hash(TOKEN), null, null, false));
+        JudgingBoard.Credential issued = new JudgingBoard.Credential("festival", "juror-7",
+                new JurorAccess(1, JurorTokens.hash(TOKEN), "link-hash", Instant.now().plusSeconds(60), false));
+        when(board.credential(JurorTokens.hash(TOKEN))).thenReturn(Optional.of(appointedOnly), Optional.of(issued));
+        when(ledger.hasUniqueKey("juror-access/festival/juror-7/1")).thenReturn(true);
+        when(ledger.head()).thenReturn(new LedgerHead(502, "h", Instant.EPOCH));
+        when(progress.position(JudgingBoard.PROCESSING_GROUP)).thenReturn(501L);
+        when(progress.awaitPosition(eq(JudgingBoard.PROCESSING_GROUP), eq(502L), any(Duration.class))).thenReturn(true);
+
+        filter.doFilter(bearer(), new MockHttpServletResponse(), chain);
+
+        verify(chain).doFilter(any(), any());
+        verify(problems, never()).write(any(), any(), anyString(), anyString());
+    }
+
+    @Test
+    void aCurrentTokenSignsTheJurorInWithItsAccessVersion() throws Exception {
+        when(board.credential(JurorTokens.hash(TOKEN))).thenReturn(Optional.of(JUROR_7));
+        when(ledger.hasUniqueKey("juror-access/festival/juror-7/4")).thenReturn(false);
+        java.util.concurrent.atomic.AtomicReference<Object> signedIn = new java.util.concurrent.atomic.AtomicReference<>();
+        FilterChain remember = (request, response) -> signedIn.set(SecurityContextHolder.getContext()
+                .getAuthentication().getPrincipal());
+
+        filter.doFilter(bearer(), new MockHttpServletResponse(), remember);
+
+        assertThat(signedIn.get()).isEqualTo(new JurorIdentity("festival", "juror-7", 3));
         verify(problems, never()).write(any(), any(), anyString(), anyString());
     }
 

@@ -68,6 +68,9 @@ class RoleMatrixTest extends LedgerTestApplication {
         all.add(new Endpoint("POST", c + "/submissions/no-such-entry/ineligibility", "{\"reason\":\"x\"}", ORG));
         all.add(new Endpoint("POST", c + "/jurors", "{}", ORG));
         all.add(new Endpoint("GET", c + "/jurors", null, ORG_AUD));
+        // Juror access: an unknown juror's (404) and a revocation without a reason (400) record nothing.
+        all.add(new Endpoint("POST", c + "/jurors/no-such-juror/access", null, ORG));
+        all.add(new Endpoint("POST", c + "/jurors/juror-1/access/revocation", "{}", ORG));
         all.add(new Endpoint("POST", c + "/jurors/juror-1/conflicts", "{}", EnumSet.of(Caller.ORGANISER, Caller.JUROR)));
         all.add(new Endpoint("POST", c + "/rounds", "{}", ORG));
         all.add(new Endpoint("GET", c + "/rounds", null, ORG_AUD));

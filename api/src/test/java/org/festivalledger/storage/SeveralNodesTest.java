@@ -11,6 +11,7 @@ import org.festivalledger.Judging;
 import org.festivalledger.transparency.Checkpoint;
 import org.festivalledger.transparency.SignedNote;
 import org.festivalledger.transparency.VerifierKey;
+import org.festivalledger.JurorPageSignIn;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -59,6 +60,7 @@ class SeveralNodesTest {
             try (AppProcess a = AppProcess.start(data.resolve("a"), uri, "--ledger.node-id=node-a", key);
                  AppProcess b = AppProcess.start(data.resolve("b"), uri, "--ledger.node-id=node-b", key)) {
                 exercise(a.api(), b.api(), port);
+                revokedAccessStopsAtOnceOnBothNodes(a, b);
             }
         } finally {
             store.destroy();
@@ -133,6 +135,45 @@ class SeveralNodesTest {
                 Thread.sleep(500);
             }
             assertThat(owners).containsExactlyInAnyOrder("node-a", "node-b");
+        }
+    }
+
+    /**
+     * A juror's access revoked on one node stops working on both at once: the other node's board may not have
+     * seen the revocation yet, but every node checks a credential against the ledger's access versions.
+     */
+    private void revokedAccessStopsAtOnceOnBothNodes(AppProcess a, AppProcess b) {
+        Judging onA = Judging.with(a.api(), "nodes-access", 2, 2);
+        Judging onB = onA.on(b.api());
+        assertThat(onA.openRound("preliminary", 1, "MEAN", 1).status()).isEqualTo(201);
+        String mine = onA.path("preliminary") + "/assignments/mine";
+        String link = onA.jurorLinks.get("juror-1");
+        for (AppProcess node : List.of(a, b)) {
+            assertThat(onA.on(node.api()).asJuror(node.api().get(mine), "juror-1").send().status()).isEqualTo(200);
+        }
+        assertThat(JurorPageSignIn.signIn(b.port(), link)).as("the link signs in on the other node").isEqualTo(302);
+
+        Reply revoked = a.api().post("/api/competitions/" + onA.competition + "/jurors/juror-1/access/revocation")
+                .as(ORGANISER).json(Map.of("reason", "token leaked in a screenshot")).send();
+        assertThat(revoked.status()).as(revoked.toString()).isEqualTo(200);
+        // No waiting for the views: the very next request to either node is refused.
+        for (AppProcess node : List.of(b, a)) {
+            assertThat(onB.asJuror(node.api().get(mine), "juror-1").send().status()).as("token on " + node.port())
+                    .isEqualTo(401);
+            assertThat(JurorPageSignIn.signIn(node.port(), link)).as("link on " + node.port()).isEqualTo(401);
+        }
+        assertThat(onB.asJuror(b.api().get(mine), "juror-2").send().status()).as("another juror is unaffected")
+                .isEqualTo(200);
+
+        // New access issued on one node works on both; the revoked credentials stay refused.
+        Reply issued = b.api().post("/api/competitions/" + onA.competition + "/jurors/juror-1/access").as(ORGANISER)
+                .send();
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(200);
+        String token = issued.json().get("token").asText();
+        for (AppProcess node : List.of(a, b)) {
+            assertThat(node.api().get(mine).header("Authorization", "Bearer " + token).send().status()).isEqualTo(200);
+            assertThat(JurorPageSignIn.signIn(node.port(), issued.json().get("signInLink").asText())).isEqualTo(302);
+            assertThat(onA.asJuror(node.api().get(mine), "juror-1").send().status()).isEqualTo(401);
         }
     }
 

@@ -80,10 +80,14 @@ public final class JudgingBenchmark {
             port = socket.getLocalPort();
         }
         Path data = Files.createTempDirectory("judging-bench");
-        Process app = new ProcessBuilder("java", "-Xmx2g", "-jar", jar.toString(), "--server.port=" + port,
+        ProcessBuilder builder = new ProcessBuilder(List.of("java", "-Xmx2g", "-jar", jar.toString(), "--server.port=" + port,
                 "--ledger.data-dir=" + data,
                 // A benchmark measures capacity from one address, not the per-client rate limit.
-                "--ledger.http.rate-limit.enabled=false").redirectErrorStream(true)
+                "--ledger.http.rate-limit.enabled=false"));
+        // The jar has no default passwords; the benchmark's accounts are its own, given the way a deployment would.
+        builder.environment().put("LEDGER_ORGANISER_PASSWORD", "organiser-demo");
+        builder.environment().put("LEDGER_AUDITOR_PASSWORD", "auditor-demo");
+        Process app = builder.redirectErrorStream(true)
                 .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
         try {
             JudgingBenchmark bench = new JudgingBenchmark(port);

@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * What the judging remembers of its decisions: the award categories announced, the awards conferred (and
- * revoked), each round's shortlist, the entries no longer in contention, and whether the results are public.
+ * revoked), each round's shortlist, the entries no longer in contention, whether the results were ever
+ * published, and whether a decision awaits the next publication.
  */
 final class Honours {
 
@@ -24,6 +25,8 @@ final class Honours {
     // Entry → why it left (withdrawn or ruled ineligible).
     private Map<String, String> leftContention = new LinkedHashMap<>();
     private boolean published;
+    // A shortlist or award recorded since the last publication, which the next publication makes public.
+    private boolean unpublishedDecisions;
 
     /** For Jackson, which reads the judging's snapshots. */
     Honours() {
@@ -64,8 +67,13 @@ final class Honours {
         return published;
     }
 
+    boolean hasUnpublishedDecisions() {
+        return unpublishedDecisions;
+    }
+
     void conferred(String awardId, String categoryId, String submissionId) {
         awards.put(awardId, new Award(awardId, categoryId, submissionId, false));
+        unpublishedDecisions = true;
     }
 
     void revoked(String awardId) {
@@ -75,6 +83,7 @@ final class Honours {
 
     void shortlisted(String roundId, List<String> entries) {
         shortlists.put(roundId, List.copyOf(entries));
+        unpublishedDecisions = true;
     }
 
     void leftContention(String submissionId, String reason) {
@@ -83,5 +92,6 @@ final class Honours {
 
     void published() {
         published = true;
+        unpublishedDecisions = false;
     }
 }

@@ -16,7 +16,7 @@ import org.festivalledger.award.UnknownAward;
 import org.festivalledger.competition.AwardCategory;
 import org.festivalledger.competition.Criterion;
 import org.festivalledger.publication.PublishResults;
-import org.festivalledger.publication.ResultsAlreadyPublished;
+import org.festivalledger.publication.NothingNewToPublish;
 import org.festivalledger.publication.ResultsPublished;
 import org.festivalledger.shortlist.DrawShortlist;
 import org.festivalledger.shortlist.NoShortlist;
@@ -28,7 +28,12 @@ import org.festivalledger.jury.ConflictDeclared;
 import org.festivalledger.jury.ConflictOfInterest;
 import org.festivalledger.jury.DeclareConflict;
 import org.festivalledger.jury.JurorAlreadyAppointed;
+import org.festivalledger.jury.IssueJurorAccess;
+import org.festivalledger.jury.JurorAccessAlreadyRevoked;
+import org.festivalledger.jury.JurorAccessIssued;
+import org.festivalledger.jury.JurorAccessRevoked;
 import org.festivalledger.jury.JurorAppointed;
+import org.festivalledger.jury.RevokeJurorAccess;
 import org.festivalledger.jury.UnknownJuror;
 import org.festivalledger.round.AssignJuror;
 import org.festivalledger.round.AssignJurorsAutomatically;
@@ -112,11 +117,39 @@ public class Judging {
                 .limitText(command.jurorId(), "jurorId", TextKind.LINE)
                 .limitText(command.name(), "name", TextKind.LINE)
                 .requireText(command.tokenHash(), "tokenHash")
+                .requireText(command.linkHash(), "linkHash")
+                .requirePresent(command.linkExpiresAt(), "linkExpiresAt")
                 .throwIfAny();
         if (jury.isAppointed(command.jurorId())) {
             throw new JurorAlreadyAppointed(command.jurorId(), competitionId);
         }
         apply(new JurorAppointed(competitionId, command.jurorId(), command.name(), command.tokenHash()));
+        apply(new JurorAccessIssued(competitionId, command.jurorId(), 1, command.tokenHash(), command.linkHash(),
+                command.linkExpiresAt()));
+    }
+
+    /** New credentials replace every earlier one of the juror, also after a revocation (that is how access returns). */
+    @CommandHandler
+    void handle(IssueJurorAccess command) {
+        new Problems()
+                .requireText(command.tokenHash(), "tokenHash")
+                .requireText(command.linkHash(), "linkHash")
+                .requirePresent(command.linkExpiresAt(), "linkExpiresAt")
+                .throwIfAny();
+        requireAppointed(command.jurorId());
+        apply(new JurorAccessIssued(competitionId, command.jurorId(), jury.accessVersion(command.jurorId()) + 1,
+                command.tokenHash(), command.linkHash(), command.linkExpiresAt()));
+    }
+
+    @CommandHandler
+    void handle(RevokeJurorAccess command) {
+        requireReason(command.reason(), "revoke a juror's access");
+        requireAppointed(command.jurorId());
+        if (jury.isAccessRevoked(command.jurorId())) {
+            throw new JurorAccessAlreadyRevoked(command.jurorId());
+        }
+        apply(new JurorAccessRevoked(competitionId, command.jurorId(), jury.accessVersion(command.jurorId()) + 1,
+                command.reason()));
     }
 
     /**
@@ -314,10 +347,14 @@ public class Judging {
                 command.reason()));
     }
 
+    /**
+     * The first publication lifts the embargo (even on no decision at all: the results page then says so);
+     * each later one publishes what was decided since the one before, so it needs something new.
+     */
     @CommandHandler
     void handle(PublishResults command) {
-        if (honours.isPublished()) {
-            throw new ResultsAlreadyPublished(competitionId);
+        if (honours.isPublished() && !honours.hasUnpublishedDecisions()) {
+            throw new NothingNewToPublish(competitionId);
         }
         new Problems().requirePresent(command.publishedAt(), "publishedAt").throwIfAny();
         apply(new ResultsPublished(competitionId, command.publishedAt()));
@@ -375,6 +412,16 @@ public class Judging {
     @EventSourcingHandler
     void on(JurorAppointed event) {
         jury.appoint(event.jurorId());
+    }
+
+    @EventSourcingHandler
+    void on(JurorAccessIssued event) {
+        jury.accessIssued(event.jurorId(), event.version());
+    }
+
+    @EventSourcingHandler
+    void on(JurorAccessRevoked event) {
+        jury.accessRevoked(event.jurorId(), event.version());
     }
 
     @EventSourcingHandler

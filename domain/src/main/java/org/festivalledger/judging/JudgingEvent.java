@@ -3,6 +3,8 @@ package org.festivalledger.judging;
 import org.festivalledger.award.AwardConferred;
 import org.festivalledger.award.AwardRevoked;
 import org.festivalledger.jury.ConflictDeclared;
+import org.festivalledger.jury.JurorAccessIssued;
+import org.festivalledger.jury.JurorAccessRevoked;
 import org.festivalledger.jury.JurorAppointed;
 import org.festivalledger.publication.ResultsPublished;
 import org.festivalledger.round.AssignmentRemoved;
@@ -29,7 +31,7 @@ public interface JudgingEvent {
             ConflictDeclared.class, RoundOpened.class, JurorsAssigned.class, AssignmentRemoved.class,
             RoundClosed.class, EntryDropped.class, ScoreRecorded.class, ScoreRevised.class, ScoreVoided.class,
             EntryLeftContention.class, ShortlistDrawn.class, AwardConferred.class, AwardRevoked.class,
-            ResultsPublished.class);
+            ResultsPublished.class, JurorAccessIssued.class, JurorAccessRevoked.class);
 
     /** The competition whose judging recorded the event. */
     String competitionId();

@@ -15,6 +15,9 @@ final class Jury {
     // and a list keeps that order through a snapshot.
     private List<String> jurors = new ArrayList<>();
     private Map<String, Set<String>> conflicts = new HashMap<>();
+    // Juror → the version of their access (JurorAccessChanged), and the jurors whose access is revoked.
+    private Map<String, Integer> accessVersions = new HashMap<>();
+    private Set<String> revokedAccess = new HashSet<>();
 
     /** For Jackson, which reads the judging's snapshots. */
     Jury() {
@@ -30,6 +33,24 @@ final class Jury {
 
     boolean isConflicted(String jurorId, String submissionId) {
         return conflicts.getOrDefault(jurorId, Set.of()).contains(submissionId);
+    }
+
+    int accessVersion(String jurorId) {
+        return accessVersions.getOrDefault(jurorId, 0);
+    }
+
+    boolean isAccessRevoked(String jurorId) {
+        return revokedAccess.contains(jurorId);
+    }
+
+    void accessIssued(String jurorId, int version) {
+        accessVersions.put(jurorId, version);
+        revokedAccess.remove(jurorId);
+    }
+
+    void accessRevoked(String jurorId, int version) {
+        accessVersions.put(jurorId, version);
+        revokedAccess.add(jurorId);
     }
 
     void appoint(String jurorId) {

@@ -5,7 +5,7 @@ import org.festivalledger.judging.JudgingId;
 
 import java.time.Instant;
 
-/** Lifts the embargo on a competition's results: from now on the public sees its shortlists and awards. */
+/** Publishes a competition's results: the shortlists and awards recorded so far become public. */
 public record PublishResults(String competitionId, Instant publishedAt) {
 
     @TargetAggregateIdentifier

@@ -5,7 +5,10 @@ import org.axonframework.serialization.Revision;
 
 import java.time.Instant;
 
-/** The embargo was lifted. Decisions recorded afterwards are public as soon as they are made. */
+/**
+ * A publication: the shortlists and awards recorded before this event are public from now on. A decision
+ * recorded after it stays under embargo until the next publication (ADR 0004).
+ */
 @Revision("1")
 public record ResultsPublished(String competitionId, Instant publishedAt) implements JudgingEvent {
 }

@@ -14,19 +14,21 @@ import org.festivalledger.award.RevokeAward;
 import org.festivalledger.award.UnknownAward;
 import org.festivalledger.award.UnknownAwardCategory;
 import org.festivalledger.publication.PublishResults;
-import org.festivalledger.publication.ResultsAlreadyPublished;
+import org.festivalledger.publication.NothingNewToPublish;
 import org.festivalledger.publication.ResultsPublished;
+import org.festivalledger.shortlist.ShortlistDrawn;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.List;
 
 import static org.festivalledger.judging.JudgingHistory.COMPETITION;
 import static org.festivalledger.judging.JudgingHistory.aJudging;
 import static org.festivalledger.rules.Refusals.invalidFields;
 import static org.hamcrest.Matchers.containsString;
 
-/** Awards per category, revocations with reasons, and the one publication that lifts the embargo. */
+/** Awards per category, revocations with reasons, and the publications that make decisions public. */
 class AwardTest {
 
     private static final String CITATION = "For a film that dreams in a language of its own";
@@ -157,13 +159,48 @@ class AwardTest {
     }
 
     @Test
-    void publicationLiftsTheEmbargoOnce() {
+    void theFirstPublicationLiftsTheEmbargo() {
         fixture.given(judged().events())
                .when(new PublishResults(COMPETITION, CEREMONY))
                .expectEvents(new ResultsPublished(COMPETITION, CEREMONY));
-        fixture.given(judged().with(new ResultsPublished(COMPETITION, CEREMONY)).events())
+    }
+
+    @Test
+    void aPublicationWithNothingDecidedSinceTheLastOneIsRefused() {
+        fixture.given(judged().with(conferred("award-1", "best-film", "entry-02"))
+                              .with(new ResultsPublished(COMPETITION, CEREMONY)).events())
                .when(new PublishResults(COMPETITION, CEREMONY.plusSeconds(60)))
-               .expectException(ResultsAlreadyPublished.class)
+               .expectException(NothingNewToPublish.class)
+               .expectNoEvents();
+    }
+
+    @Test
+    void anAwardConferredAfterAPublicationAwaitsTheNextOne() {
+        fixture.given(judged().with(conferred("award-1", "best-film", "entry-02"))
+                              .with(new ResultsPublished(COMPETITION, CEREMONY))
+                              .with(conferred("award-2", "jury-prize", "entry-03")).events())
+               .when(new PublishResults(COMPETITION, CEREMONY.plusSeconds(3600)))
+               .expectEvents(new ResultsPublished(COMPETITION, CEREMONY.plusSeconds(3600)));
+    }
+
+    @Test
+    void aShortlistDrawnAfterAPublicationAwaitsTheNextOne() {
+        fixture.given(judged().with(new ResultsPublished(COMPETITION, CEREMONY))
+                              .with(new ShortlistDrawn(COMPETITION, "final", 100, 1, List.of(), null, List.of(),
+                                      List.of("entry-01"), "the best")).events())
+               .when(new PublishResults(COMPETITION, CEREMONY.plusSeconds(3600)))
+               .expectEvents(new ResultsPublished(COMPETITION, CEREMONY.plusSeconds(3600)));
+    }
+
+    @Test
+    void aRevocationAloneGivesTheNextPublicationNothingToPublish() {
+        // A revoked award leaves the public results at once (taking a result down never leaks one).
+        fixture.given(judged().with(conferred("award-1", "best-film", "entry-02"))
+                              .with(new ResultsPublished(COMPETITION, CEREMONY))
+                              .with(new AwardRevoked(COMPETITION, "award-1", "best-film", "entry-02", "plagiarism"))
+                              .events())
+               .when(new PublishResults(COMPETITION, CEREMONY.plusSeconds(60)))
+               .expectException(NothingNewToPublish.class)
                .expectNoEvents();
     }
 

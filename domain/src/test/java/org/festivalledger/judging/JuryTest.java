@@ -6,6 +6,7 @@ import org.festivalledger.jury.AppointJuror;
 import org.festivalledger.jury.ConflictAlreadyDeclared;
 import org.festivalledger.jury.ConflictDeclared;
 import org.festivalledger.jury.DeclareConflict;
+import org.festivalledger.jury.JurorAccessIssued;
 import org.festivalledger.jury.JurorAlreadyAppointed;
 import org.festivalledger.jury.JurorAppointed;
 import org.festivalledger.jury.UnknownJuror;
@@ -26,6 +27,7 @@ class JuryTest {
     private static final String JUROR = "juror-1";
     private static final String ENTRY = "entry-01";
     private static final String REASON = "Co-wrote the script";
+    private static final java.time.Instant LINK_EXPIRES = java.time.Instant.parse("2027-04-30T00:00:00Z");
 
     private FixtureConfiguration<Judging> fixture;
 
@@ -35,33 +37,37 @@ class JuryTest {
     }
 
     @Test
-    void aJurorIsAppointedWithTheHashOfTheirToken() {
+    void aJurorIsAppointedWithTheHashesOfTheirTokenAndSignInLink() {
         fixture.given(aJudging().events())
-               .when(new AppointJuror(COMPETITION, JUROR, "Zhang Min", "9f86d081884c7d65"))
+               .when(new AppointJuror(COMPETITION, JUROR, "Zhang Min", "9f86d081884c7d65", "5e884898da280471",
+                       LINK_EXPIRES))
                .expectSuccessfulHandlerExecution()
-               .expectEvents(new JurorAppointed(COMPETITION, JUROR, "Zhang Min", "9f86d081884c7d65"));
+               .expectEvents(new JurorAppointed(COMPETITION, JUROR, "Zhang Min", "9f86d081884c7d65"),
+                       new JurorAccessIssued(COMPETITION, JUROR, 1, "9f86d081884c7d65", "5e884898da280471",
+                               LINK_EXPIRES));
     }
 
     @Test
     void aJurorNeedsAName() {
         fixture.given(aJudging().events())
-               .when(new AppointJuror(COMPETITION, JUROR, " ", "9f86d081884c7d65"))
+               .when(new AppointJuror(COMPETITION, JUROR, " ", "9f86d081884c7d65", "5e884898da280471", LINK_EXPIRES))
                .expectException(invalidFields("name"))
                .expectNoEvents();
     }
 
     @Test
-    void aJurorNeedsAnIdAndATokenHash() {
+    void aJurorNeedsAnIdATokenHashAndALinkThatExpires() {
         fixture.given(aJudging().events())
-               .when(new AppointJuror(COMPETITION, "", "Zhang Min", null))
-               .expectException(invalidFields("jurorId", "tokenHash"))
+               .when(new AppointJuror(COMPETITION, "", "Zhang Min", null, " ", null))
+               .expectException(invalidFields("jurorId", "tokenHash", "linkHash", "linkExpiresAt"))
                .expectNoEvents();
     }
 
     @Test
     void aJurorIsAppointedOnce() {
         fixture.given(aJudging().withJurors(JUROR).events())
-               .when(new AppointJuror(COMPETITION, JUROR, "Zhang Min", "2c26b46b68ffc68f"))
+               .when(new AppointJuror(COMPETITION, JUROR, "Zhang Min", "2c26b46b68ffc68f", "5e884898da280471",
+                       LINK_EXPIRES))
                .expectException(JurorAlreadyAppointed.class)
                .expectNoEvents();
     }

@@ -22,6 +22,7 @@ import org.bson.Document;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -38,6 +39,8 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
 
     private final LedgerLog ledger;
     private final MongoCollection<Document> snapshots;
+    // Keys some events must hold alone on the whole log (e.g. a juror's access version); null: none.
+    private volatile Function<Object, String> eventKeys = payload -> null;
 
     protected LedgerEventStorageEngine(Builder builder, LedgerLog ledger, MongoDatabase database) {
         super(builder);
@@ -62,6 +65,14 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
         return ledger;
     }
 
+    /**
+     * Gives events of some kinds a ledger-wide unique key, derived from their payload ({@code null} for none),
+     * written with their commit: anyone can then ask the ledger in one exact lookup whether such an event exists.
+     */
+    public void keyEventsBy(Function<Object, String> eventKeys) {
+        this.eventKeys = eventKeys;
+    }
+
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> events, Serializer serializer) {
         if (events.isEmpty()) {
@@ -74,6 +85,10 @@ public class LedgerEventStorageEngine extends AbstractEventStorageEngine {
             Object uniqueKey = event.getMetaData().get(UNIQUE_KEY_METADATA);
             if (uniqueKey != null && !uniqueKeys.contains(uniqueKey.toString())) {
                 uniqueKeys.add(uniqueKey.toString());
+            }
+            String eventKey = eventKeys.apply(event.getPayload());
+            if (eventKey != null && !uniqueKeys.contains(eventKey)) {
+                uniqueKeys.add(eventKey);
             }
         }
         try {

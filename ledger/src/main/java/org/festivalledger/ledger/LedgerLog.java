@@ -513,6 +513,12 @@ public class LedgerLog {
         return commits.find(keyIs(CommitDocument.streamKey(aggregateId, sequence))).first() != null;
     }
 
+    /** Whether a commit recorded this uniqueness key: one exact lookup on the unique index. */
+    public boolean hasUniqueKey(String key) {
+        return commits.find(keyIs(CommitDocument.uniqueKey(key))).projection(new Document(CommitDocument.ID, 1))
+                .first() != null;
+    }
+
     /** The events of the commit that recorded a uniqueness key, if any. */
     public List<StoredEvent> commitWithUniqueKey(String key) {
         Document commit = commits.find(keyIs(CommitDocument.uniqueKey(key))).first();

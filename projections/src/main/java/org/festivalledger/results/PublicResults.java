@@ -17,7 +17,8 @@ import java.util.Optional;
 
 /**
  * The embargo in one place: every public view of results (the JSON endpoint and the page) asks here, and gets
- * nothing until the competition's results are published.
+ * nothing until the competition's results are first published, then each decision from the publication after it
+ * ({@link Embargo}).
  */
 @Component
 public class PublicResults {
@@ -47,19 +48,23 @@ public class PublicResults {
         if (competition.isEmpty()) {
             return Optional.empty();
         }
-        return board.read(competitionId, record -> record.publication().isEmpty() ? null : results(competition.get(), record));
+        return board.read(competitionId, record -> Embargo.everPublished(record) ? results(competition.get(), record)
+                : null);
     }
 
     private PublishedResults results(CompetitionView competition, JudgingRecord record) {
         List<AwardCategory> categories = competition.awardCategories();
         List<PublicAward> awards = record.awards().stream()
-                .filter(award -> !award.revoked())
+                // A revoked award leaves at once; a new one waits for the publication after it (Embargo).
+                .filter(award -> !award.revoked() && Embargo.publishedAt(record, award.recordedAt()).isPresent())
                 .sorted(Comparator.comparingInt(award -> categoryOrder(categories, award.conferral().categoryId())))
                 .map(award -> new PublicAward(award.conferral().awardId(), award.conferral().categoryId(),
                         categoryName(categories, award.conferral().categoryId()),
-                        entry(award.conferral().submissionId()), award.conferral().citation()))
+                        entry(award.conferral().submissionId()), award.conferral().citation(),
+                        Embargo.publishedAt(record, award.recordedAt()).orElseThrow()))
                 .toList();
         List<PublicShortlist> shortlists = record.shortlists().stream()
+                .filter(shortlist -> Embargo.publishedAt(record, shortlist.recordedAt()).isPresent())
                 .map(shortlist -> {
                     String roundId = shortlist.decision().roundId();
                     String roundName = record.round(roundId).map(JudgingRecord.Round::name).orElse(roundId);
@@ -67,12 +72,15 @@ public class PublicResults {
                             shortlist.decision().shortlist().stream().map(this::entry)
                                     .sorted(Comparator.comparing(PublicEntry::title, String.CASE_INSENSITIVE_ORDER)
                                             .thenComparing(PublicEntry::submissionId))
-                                    .toList());
+                                    .toList(),
+                            Embargo.publishedAt(record, shortlist.recordedAt()).orElseThrow());
                 })
                 .toList();
         return new PublishedResults(competition.id(), competition.name(), competition.edition(),
                 record.publication().orElseThrow().publishedAt(), awards, shortlists,
-                record.publication().orElseThrow().recordedAt());
+                record.publication().orElseThrow().recordedAt(), record.publications().stream()
+                .map(publication -> new PublishedResults.Publication(publication.publishedAt(),
+                        publication.recordedAt())).toList());
     }
 
     private PublicEntry entry(String submissionId) {

@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.festivalledger.judging.JudgingEvent;
+import org.festivalledger.jury.JurorAccessIssued;
 import org.festivalledger.jury.JurorAppointed;
 import org.festivalledger.submission.SubmissionReceived;
 import org.festivalledger.view.ViewSnapshots;
@@ -62,6 +63,8 @@ public class JudgingBoard {
             saved.put(record.competitionId(), record.position());
             record.jurors().forEach(juror -> jurorByTokenHash.put(juror.tokenHash(),
                     record.competitionId() + "/" + juror.jurorId()));
+            record.grantAppointmentAccessWhereUnknown();
+            record.accesses().forEach((jurorId, access) -> indexCredentials(record.competitionId(), jurorId, access));
             lowest = Math.min(lowest, snapshot.get().position());
         }
         // Every competition's record must have seen every event after where the processor starts, so it
@@ -98,6 +101,25 @@ public class JudgingBoard {
         apply(event.competitionId(), event, token);
         if (event instanceof JurorAppointed appointed) {
             jurorByTokenHash.put(appointed.tokenHash(), appointed.competitionId() + "/" + appointed.jurorId());
+        } else if (event instanceof JurorAccessIssued issued) {
+            indexCredentials(issued.competitionId(), issued.jurorId(),
+                    read(issued.competitionId(), record -> record.access(issued.jurorId()).orElse(null)).orElse(null));
+        }
+    }
+
+    /**
+     * Hashes of superseded credentials may stay in the index: a credential is accepted only if it matches the
+     * juror's current {@link JurorAccess}, which {@link #credential} returns with it.
+     */
+    private void indexCredentials(String competitionId, String jurorId, JurorAccess access) {
+        if (access == null) {
+            return;
+        }
+        if (access.tokenHash() != null) {
+            jurorByTokenHash.put(access.tokenHash(), competitionId + "/" + jurorId);
+        }
+        if (access.linkHash() != null) {
+            jurorByTokenHash.put(access.linkHash(), competitionId + "/" + jurorId);
         }
     }
 
@@ -137,6 +159,21 @@ public class JudgingBoard {
     /** The facts of every entry of a competition received so far (titles, receipt times), copied. */
     public EntryFacts entryFacts(String competitionId) {
         return read(competitionId, JudgingRecord::entryFactsCopy).orElseGet(() -> EntryFacts.of(Map.of()));
+    }
+
+    /** A juror's credential by its hash (token or link), with the juror's current access to check it against. */
+    public record Credential(String competitionId, String jurorId, JurorAccess access) {
+    }
+
+    /** The juror a credential hash was issued to, with their access as this board knows it now. */
+    public Optional<Credential> credential(String hash) {
+        String owner = jurorByTokenHash.get(hash);
+        if (owner == null) {
+            return Optional.empty();
+        }
+        String[] parts = owner.split("/", 2);
+        return read(parts[0], record -> record.access(parts[1]).orElse(null))
+                .map(access -> new Credential(parts[0], parts[1], access));
     }
 
     /** The juror holding a bearer token, by the token's hash: "competitionId/jurorId". */

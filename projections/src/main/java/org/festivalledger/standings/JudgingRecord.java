@@ -9,6 +9,8 @@ import org.festivalledger.judging.EntryLeftContention;
 import org.festivalledger.judging.JudgingEstablished;
 import org.festivalledger.judging.JudgingEvent;
 import org.festivalledger.jury.ConflictDeclared;
+import org.festivalledger.jury.JurorAccessIssued;
+import org.festivalledger.jury.JurorAccessRevoked;
 import org.festivalledger.jury.JurorAppointed;
 import org.festivalledger.publication.ResultsPublished;
 import org.festivalledger.round.AggregationMethod;
@@ -181,6 +183,8 @@ public final class JudgingRecord {
     /** What the tie-break and the rows need of each entry (title, when received): facts that never change. */
     private Map<String, EntryInfo> entries = new LinkedHashMap<>();
     private Map<String, Juror> jurors = new LinkedHashMap<>();
+    /** jurorId → their current credentials (hashes only). */
+    private Map<String, JurorAccess> access = new LinkedHashMap<>();
     /** {@link #key} of every declared conflict of interest. */
     private Set<String> conflicts = new LinkedHashSet<>();
     private Map<String, Round> rounds = new LinkedHashMap<>();
@@ -192,8 +196,10 @@ public final class JudgingRecord {
     private Map<String, Shortlist> shortlists = new LinkedHashMap<>();
     /** Award id → the award, revoked ones included, in the order conferred. */
     private Map<String, Award> awards = new LinkedHashMap<>();
-    /** When the results were published (the embargo lifted); {@code null} while under embargo. */
+    /** The latest publication; {@code null} while nothing was ever published. */
     private Publication publication;
+    /** Every publication, in ledger order: each makes public the decisions recorded before it. */
+    private List<Publication> publications = new ArrayList<>();
     /** Ledger position of the last event applied. */
     private long position;
 
@@ -240,6 +246,11 @@ public final class JudgingRecord {
             }
         } else if (event instanceof JurorAppointed e) {
             jurors.put(e.jurorId(), new Juror(e.jurorId(), e.name(), e.tokenHash()));
+            access.putIfAbsent(e.jurorId(), JurorAccess.appointed(e.tokenHash()));
+        } else if (event instanceof JurorAccessIssued e) {
+            access.put(e.jurorId(), JurorAccess.issued(e));
+        } else if (event instanceof JurorAccessRevoked e) {
+            access.put(e.jurorId(), JurorAccess.revoked(e));
         } else if (event instanceof ConflictDeclared e) {
             conflicts.add(key(e.jurorId(), e.submissionId()));
         } else if (event instanceof RoundOpened e) {
@@ -293,6 +304,7 @@ public final class JudgingRecord {
             }
         } else if (event instanceof ResultsPublished e) {
             publication = new Publication(e.publishedAt(), atPosition);
+            publications.add(publication);
         } else {
             throw new IllegalStateException("JudgingRecord does not fold " + event.getClass().getName());
         }
@@ -389,8 +401,37 @@ public final class JudgingRecord {
         return Optional.ofNullable(awards.get(awardId));
     }
 
-    /** The publication lifting the embargo, if there was one. */
+    /** The latest publication, if there was one. */
     public Optional<Publication> publication() {
         return Optional.ofNullable(publication);
+    }
+
+    /**
+     * Every publication, in ledger order. A board snapshot saved before publications were listed knows only the
+     * latest one.
+     */
+    public List<Publication> publications() {
+        if (publications.isEmpty() && publication != null) {
+            return List.of(publication);
+        }
+        return Collections.unmodifiableList(publications);
+    }
+
+    /** A juror's current credentials, as the ledger last set them. */
+    public Optional<JurorAccess> access(String jurorId) {
+        return Optional.ofNullable(access.get(jurorId));
+    }
+
+    /** Every juror's current credentials, by juror id. */
+    public Map<String, JurorAccess> accesses() {
+        return Collections.unmodifiableMap(access);
+    }
+
+    /**
+     * For a board snapshot saved before access was versioned: it lists jurors but not their access, so each
+     * juror's appointment token stands.
+     */
+    void grantAppointmentAccessWhereUnknown() {
+        jurors.values().forEach(juror -> access.putIfAbsent(juror.jurorId(), JurorAccess.appointed(juror.tokenHash())));
     }
 }

@@ -1,7 +1,11 @@
 package org.festivalledger.operations;
 
 import org.festivalledger.http.ProblemWriter;
+import org.festivalledger.http.ProjectionProgress;
+import org.festivalledger.ledger.LedgerLog;
+import org.festivalledger.security.JurorTokenFilter;
 import org.festivalledger.security.Role;
+import org.festivalledger.standings.JudgingBoard;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
@@ -11,6 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Who may call the operations endpoints. Health (and its liveness and readiness probes) is open to anyone, for load
@@ -26,7 +31,8 @@ class OperationsSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 50)
-    SecurityFilterChain operations(HttpSecurity http, ProblemWriter problems) throws Exception {
+    SecurityFilterChain operations(HttpSecurity http, ProblemWriter problems, JudgingBoard board,
+                                   ProjectionProgress progress, LedgerLog ledger) throws Exception {
         http.securityMatcher(PATHS)
                 .csrf(csrf -> csrf.disable()) // read-only and stateless: nothing to forge
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -47,7 +53,9 @@ class OperationsSecurity {
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .requestMatchers(HttpMethod.HEAD, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
-                        .anyRequest().denyAll());
+                        .anyRequest().denyAll())
+                // A juror's token is recognised here too, so a juror is told 403 (not their role), not 401.
+                .addFilterBefore(new JurorTokenFilter(board, progress, ledger, problems), BasicAuthenticationFilter.class);
         return http.build();
     }
 }

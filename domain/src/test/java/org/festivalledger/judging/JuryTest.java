@@ -51,6 +51,14 @@ class JuryTest {
     }
 
     @Test
+    void aJurorsNameMustShowSomethingOnceInvisibleCharactersAreRemoved() {
+        fixture.given(aJudging().events())
+               .when(new AppointJuror(COMPETITION, JUROR, "\u200B\u200B\u2060\uFEFF \u3164", "9f86d081884c7d65"))
+               .expectException(invalidFields("name"))
+               .expectNoEvents();
+    }
+
+    @Test
     void aJurorNeedsAnIdAndATokenHash() {
         fixture.given(aJudging().events())
                .when(new AppointJuror(COMPETITION, "", "Zhang Min", null))

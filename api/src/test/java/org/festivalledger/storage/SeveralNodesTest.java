@@ -8,6 +8,7 @@ import org.festivalledger.Api;
 import org.festivalledger.Api.Reply;
 import org.festivalledger.AppProcess;
 import org.festivalledger.Judging;
+import org.festivalledger.RealMongo;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -35,7 +36,20 @@ class SeveralNodesTest {
 
     @Test
     void twoNodesOnOneStoreAgreeAndShareThePolicysSegments() throws Exception {
+        RealMongo.assumeAvailableWhenRequired();
         Path data = Files.createTempDirectory("several-nodes");
+        if (RealMongo.uri().isPresent()) {
+            // Under -Pmongodb: both nodes on the real MongoDB, in one database of this test's own.
+            String database = RealMongo.databaseFor(data.toAbsolutePath().toString());
+            String uri = "--ledger.mongodb-uri=" + RealMongo.uri().get();
+            try (AppProcess a = AppProcess.start(data.resolve("a"), uri, "--ledger.database=" + database,
+                    "--ledger.node-id=node-a");
+                 AppProcess b = AppProcess.start(data.resolve("b"), uri, "--ledger.database=" + database,
+                         "--ledger.node-id=node-b")) {
+                exercise(a.api(), b.api(), RealMongo.uri().get(), database);
+            }
+            return;
+        }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -53,7 +67,7 @@ class SeveralNodesTest {
             assertThat(line).as("the store process started").isNotNull();
             try (AppProcess a = AppProcess.start(data.resolve("a"), uri, "--ledger.node-id=node-a");
                  AppProcess b = AppProcess.start(data.resolve("b"), uri, "--ledger.node-id=node-b")) {
-                exercise(a.api(), b.api(), port);
+                exercise(a.api(), b.api(), "mongodb://127.0.0.1:" + port, "festival");
             }
         } finally {
             store.destroy();
@@ -61,7 +75,7 @@ class SeveralNodesTest {
         }
     }
 
-    private void exercise(Api a, Api b, int port) throws Exception {
+    private void exercise(Api a, Api b, String mongodbUri, String database) throws Exception {
         Judging onA = Judging.with(a, "nodes", 12, 4);
         Judging onB = onA.on(b);
         assertThat(onA.openRound("preliminary", 3, "MEAN", 2).status()).isEqualTo(201);
@@ -102,12 +116,12 @@ class SeveralNodesTest {
         assertThat(drops.get("events")).as("the policy acted once, not once per node").hasSize(1);
 
         // The policy's two segments end up claimed one by each node.
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+        try (MongoClient client = MongoClients.create(mongodbUri)) {
             Set<String> owners = new HashSet<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (owners.size() < 2 && System.nanoTime() < deadline) {
                 owners.clear();
-                for (Document token : client.getDatabase("festival").getCollection("trackingtokens")
+                for (Document token : client.getDatabase(database).getCollection("trackingtokens")
                         .find(new Document("processorName", "entry-drops")).batchSize(10)) {
                     if (token.getString("owner") != null) {
                         owners.add(token.getString("owner"));

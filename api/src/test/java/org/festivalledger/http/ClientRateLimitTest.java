@@ -129,6 +129,10 @@ class ClientRateLimitTest {
         assertThat(proxy.send("GET", "/api/audit/head", Map.of("X-Forwarded-For", "192.0.2.51",
                 "Authorization", basic("AUDITOR:another-guess")), null).status())
                 .as("the same account, spelt in capitals").isEqualTo(429);
+        Answer form = proxy.send("POST", "/organiser/login", Map.of("X-Forwarded-For", "192.0.2.53",
+                "Content-Type", "application/x-www-form-urlencoded"),
+                "username=auditor&password=auditor-demo".getBytes(StandardCharsets.UTF_8));
+        assertThat(form.status()).as("the login form, for the same account").isEqualTo(429);
         Mockito.verify(passwords, Mockito.never()).matches(Mockito.any(), Mockito.any());
         assertThat(proxy.send("GET", "/api/audit/head", Map.of("X-Forwarded-For", "192.0.2.52"), null).status())
                 .as("anonymous reads go on").isEqualTo(200);

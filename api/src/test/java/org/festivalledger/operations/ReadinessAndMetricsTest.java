@@ -4,6 +4,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.festivalledger.Api;
 import org.festivalledger.Api.Reply;
+import org.festivalledger.AppProcess;
 import org.festivalledger.FestivalLedgerApplication;
 import org.festivalledger.Judging;
 import org.junit.jupiter.api.Test;
@@ -16,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -91,6 +93,28 @@ class ReadinessAndMetricsTest {
                 .contains("Views caught up with the ledger head at start (position " + head + ")");
         assertThat(Arrays.stream(secondStart.split("\n")).filter(line -> line.contains(" WARN ")).toList())
                 .as("a normal start warns of nothing").isEmpty();
+    }
+
+    /**
+     * A start in a fresh JVM (warnings some libraries print once per JVM would hide in a shared one) on a ledger that
+     * holds events: it logs the head it found and when the views caught up, and no warning, up to readiness.
+     */
+    @Test
+    void aNormalStartLogsItsPhasesAndNoWarning() throws Exception {
+        Path data = Files.createTempDirectory("ledger-normal-start").resolve("data");
+        long head;
+        try (AppProcess first = AppProcess.start(data)) {
+            Judging.with(first.api(), "normal-start", 20, 3);
+            head = first.api().get("/api/audit/head").send().json().get("position").asLong();
+        }
+        try (AppProcess second = AppProcess.start(data)) {
+            assertThat(awaitReady(second.api()).status()).isEqualTo(200);
+            List<String> log = Files.readAllLines(second.log());
+            assertThat(log).anyMatch(line -> line.contains("Ledger head at start: position " + head))
+                    .anyMatch(line -> line.contains("Views caught up with the ledger head at start (position " + head));
+            assertThat(log.stream().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList())
+                    .as("a normal start (see %s)", second.log()).isEmpty();
+        }
     }
 
     @Test

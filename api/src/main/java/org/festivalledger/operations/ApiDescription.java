@@ -6,7 +6,9 @@ import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.media.Schema;
+import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -31,6 +33,7 @@ class ApiDescription {
 
     static final String PROBLEMS = "https://festival-ledger.org/problems/";
     private static final String PROBLEM_SCHEMA = "Problem";
+    private static final String COMMAND_ANSWER = "CommandAnswer";
 
     /** The problems any operation may answer with, by the layer that refuses (README, "The HTTP API"). */
     private static final Map<String, String> ALWAYS = Map.of(
@@ -53,7 +56,12 @@ class ApiDescription {
                                 .description("the organiser's and the auditor's accounts"))
                         .addSecuritySchemes("jurorToken", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("a juror's token, shown once when appointed"))
-                        .addSchemas(PROBLEM_SCHEMA, problemSchema()));
+                        .addSchemas(PROBLEM_SCHEMA, problemSchema())
+                        .addSchemas(COMMAND_ANSWER, new Schema<>().type("object")
+                                .description("a command's answer: the id of what it recorded")
+                                .addProperty("id", new Schema<>().type("string"))
+                                .addProperty("alreadyRecorded", new Schema<>().type("boolean").description(
+                                        "true when a retry found the first attempt on the ledger"))));
     }
 
     @Bean
@@ -106,7 +114,73 @@ class ApiDescription {
                     new MediaType().schema(new Schema<>().$ref("#/components/schemas/" + PROBLEM_SCHEMA))));
             responses.addApiResponse(status, response);
         });
+        conventions(method, operation, responses);
         operation.setResponses(responses);
+    }
+
+    /**
+     * The API's conventions (README, "The HTTP API"), which no controller method states: commands take
+     * {@code Idempotency-Key} and {@code X-Reason} and answer {@code Ledger-Position}; queries take
+     * {@code minPosition} and answer {@code Projection-Position}.
+     */
+    private static void conventions(String method, Operation operation, ApiResponses responses) {
+        if ("GET".equals(method)) {
+            addParameter(operation, new Parameter().in("query").name("minPosition").required(false)
+                    .schema(new Schema<>().type("integer").format("int64").minimum(java.math.BigDecimal.ZERO))
+                    .description("wait (at most 5 s, a few waits per client) until the views have handled this ledger "
+                            + "position (a command's Ledger-Position); beyond the head: 400"));
+            ApiResponse ok = responses.get("200");
+            if (ok != null) {
+                ok.addHeaderObject("Projection-Position", new Header().description(
+                        "the ledger position every view had handled when the answer was made")
+                        .schema(new Schema<>().type("integer").format("int64")));
+            }
+            return;
+        }
+        if (!"POST".equals(method) && !"PUT".equals(method)) {
+            return;
+        }
+        addParameter(operation, new Parameter().in("header").name("Idempotency-Key").required(false)
+                .schema(new Schema<>().type("string").maxLength(200))
+                .description("a repeat with the same key and body gets the first answer (Idempotent-Replayed: true); "
+                        + "the same key with another body is 422; while the first is running, 409"));
+        addParameter(operation, new Parameter().in("header").name("X-Reason").required(false)
+                .schema(new Schema<>().type("string"))
+                .description("the reason recorded with the event, where the body has none"));
+        ApiResponse ok = responses.get("200");
+        if (ok != null && isGeneric(ok)) {
+            // The controller answers a ResponseEntity springdoc cannot see into: {id} for a new entity (201, with
+            // Location), the same when recorded already (a retry after a crash: alreadyRecorded).
+            Content answer = new Content().addMediaType("application/json", new MediaType().schema(new Schema<>()
+                    .$ref("#/components/schemas/" + COMMAND_ANSWER)));
+            ok.setDescription("recorded (or answered from the ledger for a retried Idempotency-Key)");
+            ok.setContent(answer);
+            responses.addApiResponse("201", new ApiResponse().description("created: the new entity's id, with Location")
+                    .content(answer));
+        }
+        for (String status : new String[]{"200", "201", "202"}) {
+            ApiResponse success = responses.get(status);
+            if (success != null) {
+                success.addHeaderObject("Ledger-Position", new Header().description(
+                        "the global position of the last event this command recorded")
+                        .schema(new Schema<>().type("integer").format("int64")));
+            }
+        }
+    }
+
+    private static boolean isGeneric(ApiResponse response) {
+        if (response.getContent() == null) {
+            return true;
+        }
+        return response.getContent().values().stream().allMatch(media -> media.getSchema() == null
+                || (media.getSchema().get$ref() == null && "object".equals(media.getSchema().getType())));
+    }
+
+    private static void addParameter(Operation operation, Parameter parameter) {
+        if (operation.getParameters() == null || operation.getParameters().stream()
+                .noneMatch(existing -> parameter.getName().equals(existing.getName()))) {
+            operation.addParametersItem(parameter);
+        }
     }
 
     @SuppressWarnings({"rawtypes", "unchecked"})

@@ -86,6 +86,13 @@ class ApiDescriptionTest extends LedgerTestApplication {
         assertThat(announce.at("/x-roles/0").asText()).isEqualTo("organiser");
         assertThat(announce.at("/requestBody/content/application~1json/schema/$ref").asText()).isNotBlank();
         assertThat(docs.at("/paths/~1api~1audit~1head/get/x-roles/0").asText()).isEqualTo("anyone");
+        assertThat(announce.at("/responses/201/content/application~1json/schema/$ref").asText())
+                .endsWith("/CommandAnswer");
+        assertThat(announce.at("/responses/201/headers/Ledger-Position").isObject()).isTrue();
+        assertThat(announce.findValuesAsText("name")).contains("Idempotency-Key", "X-Reason");
+        JsonNode list = docs.at("/paths/~1api~1competitions/get");
+        assertThat(list.findValuesAsText("name")).contains("minPosition");
+        assertThat(list.at("/responses/200/headers/Projection-Position").isObject()).isTrue();
     }
 
     @Test

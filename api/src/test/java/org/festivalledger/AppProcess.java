@@ -81,6 +81,12 @@ public final class AppProcess implements AutoCloseable {
         command.addAll(List.of("--server.port=" + port, "--ledger.data-dir=" + dataDirectory,
                 "--ledger.http.rate-limit.enabled=false"));
         command.addAll(List.of(arguments));
+        // Under -Pmongodb with MONGODB_URI: on the real MongoDB, in a database of this data directory's own, so a
+        // restart "on the same data" finds it again. A test that names its MongoDB itself keeps it.
+        if (RealMongo.uri().isPresent() && List.of(arguments).stream().noneMatch(a -> a.startsWith("--ledger.mongodb-uri"))) {
+            command.addAll(List.of("--ledger.mongodb-uri=" + RealMongo.uri().get(),
+                    "--ledger.database=" + RealMongo.databaseFor(dataDirectory.toAbsolutePath().toString())));
+        }
         Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-" + port + ".log");
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

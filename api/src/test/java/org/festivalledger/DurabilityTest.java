@@ -32,6 +32,7 @@ class DurabilityTest {
 
     @Test
     void everyAcknowledgedEntrySurvivesSigkill() throws Exception {
+        RealMongo.assumeAvailableWhenRequired();
         Path data = directory.resolve("data");
         Map<String, Long> acknowledged = new ConcurrentHashMap<>();
         String competition = "durable";

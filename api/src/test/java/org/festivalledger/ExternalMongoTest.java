@@ -16,7 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * With a MongoDB URI the application uses that server and starts no embedded store. A store started by
- * the test stands in for the external MongoDB (no real one can be installed on our build machines).
+ * the test stands in for the external MongoDB (no real one can be installed on our build machines), or, under
+ * {@code -Pmongodb} with {@code MONGODB_URI}, the real one.
  */
 class ExternalMongoTest {
 
@@ -25,21 +26,30 @@ class ExternalMongoTest {
 
     @Test
     void aConfiguredMongoUriIsUsedAndNoEmbeddedStoreStarts() {
+        RealMongo.assumeAvailableWhenRequired();
         FestivalLedgerApplication.quietAxon();
         Path unusedDataDir = directory.resolve("unused");
-        try (EmbeddedMongoStore external = EmbeddedMongoStore.start(directory.resolve("external"), 0);
-             ConfigurableApplicationContext app = new SpringApplicationBuilder(FestivalLedgerApplication.class)
-                     .run("--server.port=0", "--ledger.data-dir=" + unusedDataDir,
-                             "--spring.data.mongodb.uri=" + external.connectionString(),
-                             "--ledger.database=festival-external", "--ledger.demo.enabled=true");
-             MongoClient client = MongoClients.create(external.connectionString())) {
-
-            assertThat(app.getBeansOfType(EmbeddedMongoStore.class)).isEmpty();
-            assertThat(Files.exists(unusedDataDir.resolve(EmbeddedMongoStore.FILE_NAME))).isFalse();
-            long head = app.getBean(LedgerLog.class).head().position();
-            assertThat(head).as("the demo was recorded").isGreaterThan(430);
-            assertThat(client.getDatabase("festival-external").getCollection(LedgerLog.COMMITS)
-                    .countDocuments()).isPositive();
+        // Under -Pmongodb with MONGODB_URI, the real MongoDB; otherwise an embedded store standing in for it.
+        String database = RealMongo.uri().isPresent() ? RealMongo.databaseFor(directory.toString()) : "festival-external";
+        try (EmbeddedMongoStore external = RealMongo.uri().isPresent() ? null
+                : EmbeddedMongoStore.start(directory.resolve("external"), 0)) {
+            String uri = RealMongo.uri().orElseGet(() -> external.connectionString());
+            try (ConfigurableApplicationContext app = new SpringApplicationBuilder(FestivalLedgerApplication.class)
+                    .run("--server.port=0", "--ledger.data-dir=" + unusedDataDir, "--spring.data.mongodb.uri=" + uri,
+                            "--ledger.database=" + database,
+                            "--ledger.demo.enabled=true");
+                 MongoClient client = MongoClients.create(uri)) {
+                assertions(app, client, unusedDataDir, database);
+            }
         }
+    }
+
+    private static void assertions(ConfigurableApplicationContext app, MongoClient client, Path unusedDataDir,
+                                   String database) {
+        assertThat(app.getBeansOfType(EmbeddedMongoStore.class)).isEmpty();
+        assertThat(Files.exists(unusedDataDir.resolve(EmbeddedMongoStore.FILE_NAME))).isFalse();
+        long head = app.getBean(LedgerLog.class).head().position();
+        assertThat(head).as("the demo was recorded").isGreaterThan(430);
+        assertThat(client.getDatabase(database).getCollection(LedgerLog.COMMITS).countDocuments()).isPositive();
     }
 }

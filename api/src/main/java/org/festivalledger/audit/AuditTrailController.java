@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.function.Predicate;
 
 /**
@@ -126,11 +127,8 @@ class AuditTrailController {
     /** The score a revision replaced, when the page does not hold it: the latest earlier one for the same key. */
     private JsonNode previousScore(String key, long before) {
         String[] parts = key.split("\\|", -1);
-        List<AuditTrail.Line> earlier = trail.find(1, Integer.MAX_VALUE, line -> line.position() < before
-                && (line.type().equals("ScoreRecorded") || line.type().equals("ScoreRevised"))
-                && line.subjects().contains(parts[1]) && line.subjects().contains(parts[2])
-                && line.subjects().contains(parts[0]));
-        return earlier.isEmpty() ? null : read(stored(earlier.get(earlier.size() - 1).position()).payload());
+        OptionalLong earlier = trail.scoreBefore(parts[0], parts[1], parts[2], before);
+        return earlier.isEmpty() ? null : read(stored(earlier.getAsLong()).payload());
     }
 
     private StoredEvent stored(long position) {

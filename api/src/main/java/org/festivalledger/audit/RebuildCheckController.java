@@ -7,9 +7,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class RebuildCheckController {
 
-    private final ProjectionRebuildCheck check;
+    private final SharedRebuildCheck check;
 
-    RebuildCheckController(ProjectionRebuildCheck check) {
+    RebuildCheckController(SharedRebuildCheck check) {
         this.check = check;
     }
 

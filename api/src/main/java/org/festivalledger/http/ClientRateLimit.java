@@ -15,8 +15,9 @@ import java.io.IOException;
 /**
  * A per-client rate limit ({@link RateLimits}), first of all filters: a client that sends more than its share is
  * answered 429 with {@code Retry-After} before anything else is done for it. The client is the remote address,
- * counted before authentication, so guessing passwords or juror tokens is slowed down as much as anything else
- * (behind a reverse proxy, set {@code server.forward-headers-strategy} so the address is the client's).
+ * counted before authentication, so guessing passwords or juror tokens is slowed down as much as anything else. The
+ * address is the one {@link ClientAddress} settled on (behind a reverse proxy, name it in
+ * {@code ledger.http.trusted-proxies}); an IPv6 client is counted by its /64 network.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -40,7 +41,7 @@ public class ClientRateLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        long waitNanos = buckets.take(request.getRemoteAddr());
+        long waitNanos = buckets.take(ClientAddress.of(request.getRemoteAddr()));
         if (waitNanos == 0) {
             chain.doFilter(request, response);
             return;

@@ -9,10 +9,8 @@ import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-import java.time.Duration;
-
 /**
- * {@code ?minPosition=N} on any query waits (up to 5 s) until the read models have handled ledger
+ * {@code ?minPosition=N} on any query waits (up to 5 s, a few waits per client at once: {@link CatchUpWaits}) until the read models have handled ledger
  * position N, so a client sees its own writes. Every query answer carries {@code Projection-Position}.
  * A position beyond the ledger's head names nothing recorded (a client's positions all come from answers
  * given after recording), so it is refused at once instead of holding a thread for the whole wait.
@@ -22,16 +20,16 @@ class ReadYourWrites implements WebMvcConfigurer {
 
     static final String PARAMETER = "minPosition";
     static final String HEADER = "Projection-Position";
-    private static final Duration MAX_WAIT = Duration.ofSeconds(5);
-
     private final ProjectionProgress progress;
     private final ProblemWriter problems;
     private final LedgerLog ledger;
+    private final CatchUpWaits waits;
 
-    ReadYourWrites(ProjectionProgress progress, ProblemWriter problems, LedgerLog ledger) {
+    ReadYourWrites(ProjectionProgress progress, ProblemWriter problems, LedgerLog ledger, CatchUpWaits waits) {
         this.progress = progress;
         this.problems = problems;
         this.ledger = ledger;
+        this.waits = waits;
     }
 
     @Override
@@ -63,7 +61,19 @@ class ReadYourWrites implements WebMvcConfigurer {
                                     + position + " is beyond the ledger's head (" + head + "): nothing was recorded there");
                             return false;
                         }
-                        progress.awaitPosition(position, MAX_WAIT);
+                        String client = ClientAddress.of(request.getRemoteAddr());
+                        if (!waits.enter(client)) {
+                            response.setHeader("Retry-After", "1");
+                            problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "Too many waits",
+                                    "too many requests are already waiting for the views to catch up (a client may hold "
+                                            + waits.limits().waitsPerClient() + " such waits at once); retry after 1 s");
+                            return false;
+                        }
+                        try {
+                            progress.awaitPosition(position, waits.limits().maxWait());
+                        } finally {
+                            waits.leave(client);
+                        }
                     }
                 }
                 response.setHeader(HEADER, Long.toString(progress.position()));

@@ -9,14 +9,14 @@ import jakarta.servlet.http.HttpServletRequest;
  * page cannot send) is challenged with {@code Basic}; everyone else is told to send a bearer token, and tools
  * that use Basic send it with the request anyway (curl -u, every HTTP library's basic auth).
  */
-final class BasicChallenge {
+public final class BasicChallenge {
 
     private static final String REALM = "realm=\"festival-ledger\"";
 
     private BasicChallenge() {
     }
 
-    static String forRequest(HttpServletRequest request) {
+    public static String forRequest(HttpServletRequest request) {
         String marker = request.getHeader(CrossSiteRequestGuard.HEADER);
         return marker != null && !marker.isBlank() ? "Basic " + REALM : "Bearer " + REALM;
     }

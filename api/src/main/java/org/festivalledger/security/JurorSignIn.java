@@ -37,7 +37,9 @@ import java.util.function.BiPredicate;
 @Component
 public class JurorSignIn {
 
-    private static final Duration CATCH_UP = Duration.ofSeconds(2);
+    // Long enough for a juror appointed a moment ago on a node at the head; short enough that tokens sent while a
+    // node folds a long log cannot pin request threads for seconds each.
+    private static final Duration CATCH_UP = Duration.ofMillis(250);
 
     private final JudgingBoard board;
     private final ProjectionProgress progress;

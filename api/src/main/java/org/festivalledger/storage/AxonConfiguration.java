@@ -9,7 +9,6 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.axonframework.eventhandling.tokenstore.inmemory.InMemoryTokenStore;
 import org.festivalledger.competition.CompetitionCatalogue;
 import org.festivalledger.programme.ProgrammeSchedule;
 import org.festivalledger.standings.JudgingBoard;
@@ -141,14 +140,14 @@ class AxonConfiguration {
     ConfigurerModule nodeLocalViews(JudgingBoard board) {
         return configurer -> {
             var processing = configurer.eventProcessing();
-            processing.registerTokenStore(JudgingBoard.PROCESSING_GROUP, configuration -> new InMemoryTokenStore())
+            processing.registerTokenStore(JudgingBoard.PROCESSING_GROUP, configuration -> new NodeLocalTokenStore())
                     .registerTrackingEventProcessorConfiguration(JudgingBoard.PROCESSING_GROUP, configuration ->
                             TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200)
                                     .andInitialTrackingToken(source ->
                                             new GlobalSequenceTrackingToken(board.restoredPosition())));
             for (String group : List.of(CompetitionCatalogue.PROCESSING_GROUP, SubmissionRegister.PROCESSING_GROUP,
                     ProgrammeSchedule.PROCESSING_GROUP)) {
-                processing.registerTokenStore(group, configuration -> new InMemoryTokenStore())
+                processing.registerTokenStore(group, configuration -> new NodeLocalTokenStore())
                         .registerTrackingEventProcessorConfiguration(group, configuration ->
                                 TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200));
             }

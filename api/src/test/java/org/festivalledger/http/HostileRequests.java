@@ -125,7 +125,8 @@ final class HostileRequests {
                 new Query("/api/audit/events", Caller.AUDITOR),
                 new Query("/api/audit/entities/" + entry + "/history", Caller.AUDITOR),
                 new Query("/api/audit/competitions/" + a + "/rounds/preliminary/calibration", Caller.AUDITOR),
-                new Query("/api/receipts/1", Caller.SIGNED_IN));
+                new Query("/api/receipts/1", Caller.SIGNED_IN),
+                new Query("/actuator/prometheus", Caller.AUDITOR));
     }
 
     /** The whole corpus. */
@@ -148,6 +149,7 @@ final class HostileRequests {
         anotherCompetitionsIds();
         pathTricks();
         forgedCredentials();
+        operationsAndPublicPaths();
         badHeaders();
         malformedHttp();
         return List.copyOf(corpus);
@@ -409,6 +411,31 @@ final class HostileRequests {
                         + ", Bearer jt_forged")) {
             add("Authorization: " + (header.length() > 60 ? header.substring(0, 60) + "…" : header), "GET", path,
                     Map.of("Authorization", header), (byte[]) null);
+        }
+    }
+
+    /**
+     * The operations endpoints answer GET (and HEAD) only, and only what is opened; the public paths are read-only
+     * and refuse a body before reading it.
+     */
+    private void operationsAndPublicPaths() {
+        Map<String, String> auditor = auth(Caller.AUDITOR);
+        for (String path : List.of("/actuator/health", "/actuator/health/readiness", "/actuator/prometheus",
+                "/v3/api-docs", "/actuator/env", "/actuator/shutdown", "/actuator/beans", "/actuator/loggers/ROOT")) {
+            add("POST " + path + " anonymously", "POST", path, Map.of(), "{\"configuredLevel\":\"TRACE\"}");
+            add("POST " + path + " as the auditor", "POST", path, auditor, "{\"configuredLevel\":\"TRACE\"}");
+            add("DELETE " + path, "DELETE", path, auditor, (byte[]) null);
+        }
+        for (String path : List.of("/actuator/env", "/actuator/beans", "/actuator/heapdump", "/actuator/threaddump",
+                "/actuator/configprops", "/actuator/mappings", "/actuator", "/actuator/health/..%2f..%2fenv")) {
+            add("GET " + path + " as the auditor", "GET", path, auditor, (byte[]) null);
+        }
+        add("GET /actuator/prometheus with a forged password", "GET", "/actuator/prometheus",
+                Map.of("Authorization", "Basic " + base64("auditor:forged")), (byte[]) null);
+        String results = "/api/public/competitions/" + a + "/results";
+        for (String method : List.of("POST", "PUT", "PATCH", "DELETE", "OPTIONS")) {
+            add(method + " on a public path", method, results, Map.of("Idempotency-Key", "public-" + method),
+                    "{\"x\":\"" + "y".repeat(100_000) + "\"}");
         }
     }
 

@@ -1,7 +1,8 @@
 package org.festivalledger.security;
 
-import org.festivalledger.Api;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.festivalledger.Api.Reply;
+import org.festivalledger.Api;
 import org.festivalledger.Judging;
 import org.festivalledger.LedgerTestApplication;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,11 +14,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -115,6 +121,17 @@ class RoleMatrixTest extends LedgerTestApplication {
         all.add(new Endpoint("GET", "/api/public/log/proof/inclusion?position=1&treeSize=1", null, EVERYONE));
         all.add(new Endpoint("GET", "/api/public/log/proof/consistency?from=1&to=1", null, EVERYONE));
         all.add(new Endpoint("GET", "/api/receipts/" + organisersEvent, null, ORG_AUD));
+        all.add(new Endpoint("GET", "/api/audit/events?limit=1", null, EnumSet.of(Caller.AUDITOR)));
+        all.add(new Endpoint("GET", "/api/audit/entities/" + judging.entries.get(0) + "/history", null,
+                EnumSet.of(Caller.AUDITOR)));
+        all.add(new Endpoint("GET", "/api/audit" + round.substring(4) + "/calibration", null, EnumSet.of(Caller.AUDITOR)));
+        all.add(new Endpoint("POST", "/api/audit/rebuild-check", null, ORG_AUD));
+        // Operations: health for load balancers, metrics for the auditor, the API description for anyone.
+        all.add(new Endpoint("GET", "/actuator/health", null, EVERYONE));
+        all.add(new Endpoint("GET", "/actuator/health/liveness", null, EVERYONE));
+        all.add(new Endpoint("GET", "/actuator/health/readiness", null, EVERYONE));
+        all.add(new Endpoint("GET", "/actuator/prometheus", null, EnumSet.of(Caller.AUDITOR)));
+        all.add(new Endpoint("GET", "/v3/api-docs", null, EVERYONE));
         return all;
     }
 
@@ -135,6 +152,63 @@ class RoleMatrixTest extends LedgerTestApplication {
         }
         assertThat(wrong).isEmpty();
         assertThat(ledger.head().position()).as("nothing was recorded").isEqualTo(before);
+    }
+
+    /**
+     * The API description tells the same roles as the matrix (which the test above checks against the server): each
+     * API endpoint of the matrix against the {@code x-roles} of the operation it calls.
+     */
+    @Test
+    void theApiDescriptionNamesTheRolesTheServerAdmits() {
+        JsonNode paths = api.get("/v3/api-docs").send().json().get("paths");
+        List<String> wrong = new ArrayList<>();
+        for (Endpoint endpoint : endpoints()) {
+            String path = endpoint.path().replaceAll("\\?.*", "");
+            if (!path.startsWith("/api/")) {
+                continue;
+            }
+            JsonNode operation = operation(paths, endpoint.method(), path);
+            if (operation == null) {
+                wrong.add(endpoint.method() + " " + path + ": not described");
+                continue;
+            }
+            Set<Caller> described = EnumSet.noneOf(Caller.class);
+            operation.get("x-roles").forEach(role -> described.addAll(switch (role.asText()) {
+                case "anyone" -> EVERYONE;
+                case "signed-in" -> SIGNED_IN;
+                case "organiser" -> ORG;
+                case "auditor" -> EnumSet.of(Caller.AUDITOR);
+                case "juror" -> EnumSet.of(Caller.JUROR);
+                // The matrix asks for the receipt of an event the organiser caused: its actor is the organiser.
+                case "actor" -> ORG;
+                default -> throw new AssertionError("unknown role " + role);
+            }));
+            if (!described.equals(endpoint.admitted())) {
+                wrong.add(endpoint.method() + " " + path + ": described " + described + ", admitted "
+                        + endpoint.admitted());
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    /** The described operation a concrete path calls: the matching template with the fewest variables. */
+    private static JsonNode operation(JsonNode paths, String method, String path) {
+        JsonNode best = null;
+        int fewest = Integer.MAX_VALUE;
+        for (Iterator<Map.Entry<String, JsonNode>> it = paths.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> template = it.next();
+            String regex = Arrays.stream(template.getKey().split("/", -1))
+                    .map(segment -> segment.equals("**") ? ".*" : segment.matches("\\{[^}]+}") ? "[^/]+"
+                            : Pattern.quote(segment))
+                    .collect(Collectors.joining("/"));
+            int variables = template.getKey().split("\\{", -1).length - 1 + (template.getKey().contains("**") ? 10 : 0);
+            JsonNode operation = template.getValue().get(method.toLowerCase());
+            if (operation != null && path.matches(regex) && variables < fewest) {
+                best = operation;
+                fewest = variables;
+            }
+        }
+        return best;
     }
 
     private int call(Endpoint endpoint, Caller caller) throws Exception {

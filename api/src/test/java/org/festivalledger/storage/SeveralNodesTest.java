@@ -12,6 +12,7 @@ import org.festivalledger.transparency.Checkpoint;
 import org.festivalledger.transparency.SignedNote;
 import org.festivalledger.transparency.VerifierKey;
 import org.festivalledger.JurorPageSignIn;
+import org.festivalledger.RealMongo;
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;
@@ -39,7 +40,22 @@ class SeveralNodesTest {
 
     @Test
     void twoNodesOnOneStoreAgreeAndShareThePolicysSegments() throws Exception {
+        RealMongo.assumeAvailableWhenRequired();
         Path data = Files.createTempDirectory("several-nodes");
+        if (RealMongo.uri().isPresent()) {
+            // Under -Pmongodb: both nodes on the real MongoDB, in one database of this test's own.
+            String database = RealMongo.databaseFor(data.toAbsolutePath().toString());
+            String uri = "--ledger.mongodb-uri=" + RealMongo.uri().get();
+            String key = "--ledger.log.key-file=" + data.resolve("log-signing.key");
+            try (AppProcess a = AppProcess.start(data.resolve("a"), uri, "--ledger.database=" + database,
+                    "--ledger.node-id=node-a", key);
+                 AppProcess b = AppProcess.start(data.resolve("b"), uri, "--ledger.database=" + database,
+                         "--ledger.node-id=node-b", key)) {
+                exercise(a.api(), b.api(), RealMongo.uri().get(), database);
+                revokedAccessStopsAtOnceOnBothNodes(a, b);
+            }
+            return;
+        }
         int port;
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -59,7 +75,7 @@ class SeveralNodesTest {
             String key = "--ledger.log.key-file=" + data.resolve("log-signing.key");
             try (AppProcess a = AppProcess.start(data.resolve("a"), uri, "--ledger.node-id=node-a", key);
                  AppProcess b = AppProcess.start(data.resolve("b"), uri, "--ledger.node-id=node-b", key)) {
-                exercise(a.api(), b.api(), port);
+                exercise(a.api(), b.api(), "mongodb://127.0.0.1:" + port, "festival");
                 revokedAccessStopsAtOnceOnBothNodes(a, b);
             }
         } finally {
@@ -68,7 +84,7 @@ class SeveralNodesTest {
         }
     }
 
-    private void exercise(Api a, Api b, int port) throws Exception {
+    private void exercise(Api a, Api b, String mongodbUri, String database) throws Exception {
         Judging onA = Judging.with(a, "nodes", 12, 4);
         Judging onB = onA.on(b);
         assertThat(onA.openRound("preliminary", 3, "MEAN", 2).status()).isEqualTo(201);
@@ -121,12 +137,12 @@ class SeveralNodesTest {
         assertThat(onNodeAAtThatSize).isEqualTo(signed);
 
         // The policy's two segments end up claimed one by each node.
-        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+        try (MongoClient client = MongoClients.create(mongodbUri)) {
             Set<String> owners = new HashSet<>();
             long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
             while (owners.size() < 2 && System.nanoTime() < deadline) {
                 owners.clear();
-                for (Document token : client.getDatabase("festival").getCollection("trackingtokens")
+                for (Document token : client.getDatabase(database).getCollection("trackingtokens")
                         .find(new Document("processorName", "entry-drops")).batchSize(10)) {
                     if (token.getString("owner") != null) {
                         owners.add(token.getString("owner"));

@@ -1,5 +1,6 @@
 package org.festivalledger.competition;
 
+import org.festivalledger.rules.TextKind;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -115,7 +116,7 @@ public class Competition {
         }
         Problems problems = WellFormedEntry.problemsOf(line.entry()).requireText(line.submissionId(), "submissionId");
         String id = line.submissionId();
-        if (id != null && !id.isBlank()) {
+        if (!TextKind.isBlank(id)) {
             Integer firstLine = lineOfId.putIfAbsent(id, lineNumber);
             problems.check(firstLine == null, "submissionId", "'" + id + "' is already used on line " + firstLine);
         }

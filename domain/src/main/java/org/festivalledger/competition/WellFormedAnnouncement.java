@@ -91,7 +91,7 @@ final class WellFormedAnnouncement {
 
     private static void checkId(String id, String field, Set<String> seen, Problems problems) {
         problems.requireText(id, field).limitText(id, field, TextKind.LINE);
-        if (id != null && !id.isBlank()) {
+        if (!TextKind.isBlank(id)) {
             problems.check(seen.add(id), field, "duplicates the id '" + id + "'");
         }
     }

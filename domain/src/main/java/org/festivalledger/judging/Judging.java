@@ -395,7 +395,7 @@ public class Judging {
     }
 
     private static void requireReason(String reason, String decision) {
-        if (reason == null || reason.isBlank()) {
+        if (TextKind.isBlank(reason)) {
             throw new ReasonRequired(decision);
         }
         new Problems().limitText(reason, "reason", TextKind.PROSE).throwIfAny();

@@ -1,6 +1,7 @@
 package org.festivalledger.judging;
 
 import org.festivalledger.round.OpenRound;
+import org.festivalledger.rules.Bounds;
 import org.festivalledger.rules.Problems;
 import org.festivalledger.rules.TextKind;
 
@@ -20,7 +21,9 @@ final class WellFormedRound {
                 .requireText(command.name(), "name")
                 .limitText(command.roundId(), "roundId", TextKind.LINE)
                 .limitText(command.name(), "name", TextKind.LINE)
-                .check(command.jurorsPerEntry() >= 1, "jurorsPerEntry", "must be at least 1");
+                .check(command.jurorsPerEntry() >= 1, "jurorsPerEntry", "must be at least 1")
+                .check(command.jurorsPerEntry() <= Bounds.MAX_JURORS_PER_ENTRY, "jurorsPerEntry",
+                        "must be at most " + Bounds.MAX_JURORS_PER_ENTRY);
         // An entry's standing is complete once it has this many scores, which its own jurors must be able to give.
         problems.check(command.minScoresPerEntry() >= 1, "minScoresPerEntry", "must be at least 1");
         if (command.minScoresPerEntry() >= 1 && command.jurorsPerEntry() >= 1) {
@@ -46,7 +49,7 @@ final class WellFormedRound {
         for (int i = 0; i < entries.size(); i++) {
             String entry = entries.get(i);
             problems.requireText(entry, "entries[" + i + "]");
-            if (entry != null && !entry.isBlank()) {
+            if (!TextKind.isBlank(entry)) {
                 problems.check(seen.add(entry), "entries[" + i + "]", "names the entry '" + entry + "' again");
             }
         }

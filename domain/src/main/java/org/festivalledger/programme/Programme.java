@@ -191,14 +191,14 @@ public class Programme {
     }
 
     private static void requireReason(String reason, String decision) {
-        if (reason == null || reason.isBlank()) {
+        if (TextKind.isBlank(reason)) {
             throw new ReasonRequired(decision);
         }
         new Problems().limitText(reason, "reason", TextKind.PROSE).throwIfAny();
     }
 
     private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text;
+        return TextKind.isBlank(text) ? null : text;
     }
 
     @EventSourcingHandler

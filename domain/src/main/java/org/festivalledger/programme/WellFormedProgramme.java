@@ -89,7 +89,7 @@ final class WellFormedProgramme {
         for (int i = 0; i < films.size(); i++) {
             String field = "submissionIds[" + i + "]";
             ScheduledFilm film = films.get(i);
-            if (film == null || film.submissionId() == null || film.submissionId().isBlank()) {
+            if (film == null || TextKind.isBlank(film.submissionId())) {
                 problems.check(false, field, "must not be blank");
                 continue;
             }
@@ -110,7 +110,7 @@ final class WellFormedProgramme {
             String speaker = speakers.get(i);
             String field = "speakers[" + i + "]";
             problems.requireText(speaker, field).limitText(speaker, field, TextKind.LINE);
-            if (speaker != null && !speaker.isBlank()) {
+            if (!TextKind.isBlank(speaker)) {
                 problems.check(seen.add(Speakers.key(speaker)), field, "names '" + speaker.strip() + "' again");
             }
         }

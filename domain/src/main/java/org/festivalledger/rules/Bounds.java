@@ -22,6 +22,11 @@ public final class Bounds {
      * a competition's criteria or award categories): generous for any festival, and it keeps one event small.
      */
     public static final int MAX_ITEMS = 100;
+    /**
+     * The most jurors a round may ask for per entry (and so the most scores it may require): a festival jury is a
+     * handful of people; a billion per entry could never be assigned and only makes the assignment loop spin.
+     */
+    public static final int MAX_JURORS_PER_ENTRY = 100;
 
     private Bounds() {
     }

@@ -21,9 +21,9 @@ public final class Problems {
         return this;
     }
 
-    /** Records a problem if {@code text} is missing or only whitespace. */
+    /** Records a problem if {@code text} is missing or shows nothing ({@link TextKind#isBlank}). */
     public Problems requireText(String text, String field) {
-        return check(text != null && !text.isBlank(), field, "must not be blank");
+        return check(!TextKind.isBlank(text), field, "must not be blank");
     }
 
     /** Records a problem if {@code text} (when given) is too long or holds characters the ledger refuses. */

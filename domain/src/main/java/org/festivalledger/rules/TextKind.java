@@ -54,6 +54,29 @@ public enum TextKind {
         return null;
     }
 
+    /**
+     * Whether {@code text} is absent or shows nothing: empty once whitespace, format characters (zero-width spaces
+     * and joiners, U+FEFF, tag characters), variation selectors and the blank "filler" letters (Hangul fillers,
+     * the blank Braille pattern) are taken away. A name or title made only of these would look empty on every page
+     * and could pass for any other blank one. This is the one test of "blank" for every text the festival records.
+     */
+    public static boolean isBlank(String text) {
+        if (text == null) {
+            return true;
+        }
+        return text.codePoints().allMatch(TextKind::isInvisible);
+    }
+
+    private static boolean isInvisible(int codePoint) {
+        int type = Character.getType(codePoint);
+        return Character.isWhitespace(codePoint) || Character.isSpaceChar(codePoint) || type == Character.FORMAT
+                || type == Character.CONTROL
+                || codePoint == 0x034F // combining grapheme joiner
+                || (codePoint >= 0xFE00 && codePoint <= 0xFE0F) || (codePoint >= 0xE0100 && codePoint <= 0xE01EF)
+                || codePoint == 0x115F || codePoint == 0x1160 || codePoint == 0x3164 || codePoint == 0xFFA0
+                || codePoint == 0x2800;
+    }
+
     private static boolean isBidiControl(char c) {
         return (c >= '\u202A' && c <= '\u202E') || (c >= '\u2066' && c <= '\u2069');
     }

@@ -52,6 +52,14 @@ class CompetitionTest {
     }
 
     @Test
+    void aCompetitionsNameMustShowSomethingOnceInvisibleCharactersAreRemoved() {
+        fixture.givenNoPriorActivity()
+               .when(announce("\u200B\u3000\u180E", CRITERIA, RULES, CATEGORIES))
+               .expectException(invalidFields("name"))
+               .expectNoEvents();
+    }
+
+    @Test
     void aCompetitionIsJudgedOnAtLeastOneCriterion() {
         fixture.givenNoPriorActivity()
                .when(announce("AIGC Short Film Unit", List.of(), RULES, CATEGORIES))

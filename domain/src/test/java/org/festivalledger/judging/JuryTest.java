@@ -56,6 +56,15 @@ class JuryTest {
     }
 
     @Test
+    void aJurorsNameMustShowSomethingOnceInvisibleCharactersAreRemoved() {
+        fixture.given(aJudging().events())
+               .when(new AppointJuror(COMPETITION, JUROR, "\u200B\u200B\u2060\uFEFF \u3164", "9f86d081884c7d65", "5e884898da280471",
+                       LINK_EXPIRES))
+               .expectException(invalidFields("name"))
+               .expectNoEvents();
+    }
+
+    @Test
     void aJurorNeedsAnIdATokenHashAndALinkThatExpires() {
         fixture.given(aJudging().events())
                .when(new AppointJuror(COMPETITION, "", "Zhang Min", null, " ", null))

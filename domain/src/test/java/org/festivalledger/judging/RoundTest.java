@@ -83,6 +83,30 @@ class RoundTest {
     }
 
     @Test
+    void aRoundAsksForAtMostAHundredJurorsPerEntry() {
+        fixture.given(aJudging().events())
+               .when(open("preliminary", "Preliminary", 1_000_000_000, 2, EntrySource.ALL_ELIGIBLE, ENTRIES))
+               .expectException(invalidFields("jurorsPerEntry"))
+               .expectExceptionMessage(containsString("must be at most 100"))
+               .expectNoEvents();
+    }
+
+    @Test
+    void aRoundMayAskForAHundredJurorsPerEntryAndAsManyScores() {
+        fixture.given(aJudging().events())
+               .when(open("preliminary", "Preliminary", 100, 100, EntrySource.ALL_ELIGIBLE, ENTRIES))
+               .expectSuccessfulHandlerExecution();
+    }
+
+    @Test
+    void aRoundsNameMustShowSomethingOnceInvisibleCharactersAreRemoved() {
+        fixture.given(aJudging().events())
+               .when(open("preliminary", "\u200B\u200C\u200D", 3, 2, EntrySource.ALL_ELIGIBLE, ENTRIES))
+               .expectException(invalidFields("name"))
+               .expectNoEvents();
+    }
+
+    @Test
     void aRoundNamesHowItAggregatesAndWhereItsEntriesComeFrom() {
         fixture.given(aJudging().events())
                .when(new OpenRound(COMPETITION, "preliminary", "Preliminary", 3, null, 2, null, ENTRIES))

@@ -15,6 +15,19 @@ class TextKindTest {
     }
 
     @Test
+    void textIsBlankWhenNothingVisibleRemainsOnceInvisibleCharactersAreRemoved() {
+        assertThat(TextKind.isBlank(null)).isTrue();
+        assertThat(TextKind.isBlank(" \t\u00A0\u3000")).as("whitespace of any script").isTrue();
+        assertThat(TextKind.isBlank("\u200B\u200C\u200D\u2060\uFEFF")).as("zero-width spaces and joiners").isTrue();
+        assertThat(TextKind.isBlank("\u3164\u115F\uFFA0\u2800")).as("blank filler letters").isTrue();
+        assertThat(TextKind.isBlank("\uFE0F\u034F\uDB40\uDC20")).as("selectors, joiners, tags").isTrue();
+        assertThat(TextKind.isBlank("\u200BA\u200B")).isFalse();
+        assertThat(TextKind.isBlank("纸")).isFalse();
+        assertThat(TextKind.isBlank("🎬")).isFalse();
+        assertThat(TextKind.isBlank("می‌خواهم")).as("a joiner inside a word").isFalse();
+    }
+
+    @Test
     void aLineHasAtMost500CharactersCountedAsCodePoints() {
         assertThat(TextKind.LINE.problemWith("a".repeat(500))).isNull();
         assertThat(TextKind.LINE.problemWith("🎬".repeat(500))).as("an emoji is one character").isNull();

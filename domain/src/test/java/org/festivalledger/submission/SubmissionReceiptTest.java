@@ -91,6 +91,11 @@ class SubmissionReceiptTest {
     }
 
     @Test
+    void anEntrysTitleMustShowSomethingOnceInvisibleCharactersAreRemoved() {
+        refuses(anEntry().titled("\u200B\u00A0\u2800\uFE0F").build(), "title");
+    }
+
+    @Test
     void anEntryNamesItsTeam() {
         refuses(anEntry().byTeam(List.of()).build(), "team");
     }

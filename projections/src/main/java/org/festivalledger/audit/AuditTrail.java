@@ -9,9 +9,12 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Predicate;
@@ -38,11 +41,14 @@ public class AuditTrail {
     }
 
     private static final Set<String> NOT_A_SUBJECT = Set.of("competitionId");
+    private static final Set<String> SCORES = Set.of("ScoreRecorded", "ScoreRevised");
     private static final Set<String> LISTS_OF_ENTRIES = Set.of("entries", "shortlist", "submissionIds");
 
     private final LedgerLog ledger;
     private final ObjectMapper json = new ObjectMapper();
     private final List<Line> lines = new ArrayList<>();
+    /** Positions of the scores (recorded or revised) per round, juror and entry, in order: a revision's predecessor. */
+    private final Map<String, List<Long>> scores = new HashMap<>();
 
     public AuditTrail(LedgerLog ledger) {
         this.ledger = ledger;
@@ -66,7 +72,15 @@ public class AuditTrail {
             return lines.size();
         }
         try (var events = ledger.readFrom(next, LedgerLog.DEFAULT_CHUNK)) {
-            events.takeWhile(event -> event.position() <= position).forEach(event -> lines.add(line(event)));
+            events.takeWhile(event -> event.position() <= position).forEach(event -> {
+                JsonNode payload = read(event.payload());
+                Line line = line(event, payload);
+                lines.add(line);
+                if (SCORES.contains(line.type())) {
+                    scores.computeIfAbsent(scoreKey(payload.path("roundId").asText(), payload.path("jurorId").asText(),
+                            payload.path("submissionId").asText()), key -> new ArrayList<>()).add(line.position());
+                }
+            });
         }
         return lines.size();
     }
@@ -87,16 +101,32 @@ public class AuditTrail {
         return found;
     }
 
+    /**
+     * The position of the latest score of {@code jurorId} for {@code submissionId} in {@code roundId} recorded before
+     * {@code before} (what a revision at {@code before} replaced): a binary search, not a scan of the trail.
+     */
+    public synchronized OptionalLong scoreBefore(String roundId, String jurorId, String submissionId, long before) {
+        catchUp();
+        List<Long> positions = scores.getOrDefault(scoreKey(roundId, jurorId, submissionId), List.of());
+        int index = Collections.binarySearch(positions, before);
+        int earlier = (index >= 0 ? index : -index - 1) - 1;
+        return earlier >= 0 ? OptionalLong.of(positions.get(earlier)) : OptionalLong.empty();
+    }
+
+    private static String scoreKey(String roundId, String jurorId, String submissionId) {
+        return roundId + "|" + jurorId + "|" + submissionId;
+    }
+
     /** The lines up to {@code position}, without catching up: what the index held at that point. */
     public synchronized List<Line> upTo(long position) {
         return List.copyOf(lines.subList(0, (int) Math.min(position, lines.size())));
     }
 
-    private Line line(StoredEvent event) {
+    private Line line(StoredEvent event, JsonNode payload) {
         JsonNode metadata = read(event.metadata());
         return new Line(event.position(), simpleName(event.payloadType()), event.aggregateId(),
                 text(metadata, "actor"), text(metadata, "role"), text(metadata, "reason"),
-                text(metadata, "correlationId"), event.timestamp(), subjects(read(event.payload())));
+                text(metadata, "correlationId"), event.timestamp(), subjects(payload));
     }
 
     /**

@@ -51,6 +51,11 @@ public class StandingsService {
         listeners.remove(listener);
     }
 
+    /** How many listeners (live standings streams) are subscribed now: an operations metric. */
+    public int subscribers() {
+        return listeners.size();
+    }
+
     private void changed(String competitionId, String roundId) {
         String key = key(competitionId, roundId);
         if (stale.add(key)) {

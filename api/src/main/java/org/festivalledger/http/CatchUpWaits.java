@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Waits for catching-up views ({@code ?minPosition=N}) hold a request thread, so each client may hold only a few at
  * once ({@code ledger.http.catch-up.waits-per-client}), and all clients together at most
  * {@code ledger.http.catch-up.waits-in-all}; a wait beyond either is refused at once (429) rather than queued.
+ * A juror's credential unknown to a board that is behind the ledger waits under the same bounds.
  */
 @Component
 public class CatchUpWaits {
@@ -27,7 +28,7 @@ public class CatchUpWaits {
     private final Map<String, AtomicInteger> perClient = new ConcurrentHashMap<>();
     private final AtomicInteger inAll = new AtomicInteger();
 
-    CatchUpWaits(Limits limits) {
+    public CatchUpWaits(Limits limits) {
         this.limits = limits;
     }
 
@@ -36,7 +37,7 @@ public class CatchUpWaits {
     }
 
     /** Takes a wait for {@code client}; false when it (or everyone together) already holds as many as allowed. */
-    boolean enter(String client) {
+    public boolean enter(String client) {
         if (inAll.incrementAndGet() > limits.waitsInAll()) {
             inAll.decrementAndGet();
             return false;
@@ -53,7 +54,7 @@ public class CatchUpWaits {
         return true;
     }
 
-    void leave(String client) {
+    public void leave(String client) {
         perClient.computeIfPresent(client, (key, count) -> count.decrementAndGet() <= 0 ? null : count);
         inAll.decrementAndGet();
     }

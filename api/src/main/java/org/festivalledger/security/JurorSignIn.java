@@ -16,6 +16,11 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
+import org.festivalledger.http.CatchUpWaits;
+import org.festivalledger.http.ClientAddress;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -37,16 +42,19 @@ import java.util.function.BiPredicate;
 @Component
 public class JurorSignIn {
 
-    // Long enough for a juror appointed a moment ago on a node at the head; short enough that tokens sent while a
-    // node folds a long log cannot pin request threads for seconds each.
-    private static final Duration CATCH_UP = Duration.ofMillis(250);
+    // Long enough for a juror appointed a moment ago on another, busy node; such waits are bounded per client and in
+    // all (CatchUpWaits), so tokens sent while a node folds a long log cannot pin request threads.
+    private static final Duration CATCH_UP = Duration.ofSeconds(2);
 
     private final JudgingBoard board;
     private final ProjectionProgress progress;
     private final LedgerLog ledger;
     private final Clock clock;
+    private final CatchUpWaits waits;
 
-    public JurorSignIn(JudgingBoard board, ProjectionProgress progress, LedgerLog ledger, Clock clock) {
+    public JurorSignIn(JudgingBoard board, ProjectionProgress progress, LedgerLog ledger, Clock clock,
+                       CatchUpWaits waits) {
+        this.waits = waits;
         this.board = board;
         this.progress = progress;
         this.ledger = ledger;
@@ -80,8 +88,7 @@ public class JurorSignIn {
         // just the access a moment-old appointment issued): ask the board again once it has caught up.
         if (found.isEmpty() || found.filter(this::superseded).isPresent()) {
             long head = ledger.head().position();
-            if (progress.position(JudgingBoard.PROCESSING_GROUP) < head
-                    && progress.awaitPosition(JudgingBoard.PROCESSING_GROUP, head, CATCH_UP)) {
+            if (progress.position(JudgingBoard.PROCESSING_GROUP) < head && awaitBoard(head)) {
                 found = accepted(hash, accepts);
             }
         }
@@ -89,6 +96,24 @@ public class JurorSignIn {
                 .map(credential -> new UsernamePasswordAuthenticationToken(new JurorIdentity(
                         credential.competitionId(), credential.jurorId(), credential.access().version()), null,
                         List.of(new SimpleGrantedAuthority(Role.JUROR.authority()))));
+    }
+
+    /** Waits for the board to reach {@code head}, if this client (and everyone) may hold one more wait. */
+    private boolean awaitBoard(long head) {
+        String client = currentClient();
+        if (!waits.enter(client)) {
+            return false;
+        }
+        try {
+            return progress.awaitPosition(JudgingBoard.PROCESSING_GROUP, head, CATCH_UP);
+        } finally {
+            waits.leave(client);
+        }
+    }
+
+    private static String currentClient() {
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? ClientAddress.of(attributes.getRequest().getRemoteAddr()) : "internal";
     }
 
     private Optional<Credential> accepted(String hash, BiPredicate<JurorAccess, String> accepts) {

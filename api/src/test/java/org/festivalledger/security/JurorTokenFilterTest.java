@@ -18,6 +18,8 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.festivalledger.standings.JurorAccess;
 
 import java.time.Clock;
+import org.festivalledger.http.CatchUpWaits;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -46,7 +48,8 @@ class JurorTokenFilterTest {
     private final ProblemWriter problems = mock(ProblemWriter.class);
     private final FilterChain chain = mock(FilterChain.class);
     private final JurorTokenFilter filter = new JurorTokenFilter(
-            new JurorSignIn(board, progress, ledger, Clock.systemUTC()), problems);
+            new JurorSignIn(board, progress, ledger, Clock.systemUTC(),
+                    new CatchUpWaits(new CatchUpWaits.Limits(2, 32, Duration.ofSeconds(5)))), problems);
     private static final JudgingBoard.Credential JUROR_7 = new JudgingBoard.Credential("festival", "juror-7",
             new JurorAccess(3, JurorTokens.hash(TOKEN), "link-hash", Instant.now().plusSeconds(60), false));
 

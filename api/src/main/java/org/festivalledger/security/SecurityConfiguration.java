@@ -108,6 +108,8 @@ public class SecurityConfiguration {
                                 "/api/competitions/*/awards")
                         .hasAnyRole(ORGANISER, AUDITOR)
                         .requestMatchers(HttpMethod.POST, "/api/audit/rebuild-check").hasAnyRole(ORGANISER, AUDITOR)
+                        .requestMatchers(HttpMethod.GET, "/api/audit/competitions/*/rounds/*/standings.csv")
+                        .hasAnyRole(ORGANISER, AUDITOR)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .anyRequest().denyAll())
                 .addFilterBefore(new JurorTokenFilter(board, progress, ledger, problems),

@@ -44,10 +44,6 @@ class DecisionReview {
 
     record ShortlistReview(ShortlistDrawn decision, long recordedAt, String roundName, List<Comparison> rows,
                            Tie tie, Verification.Problem problem) {
-        boolean verified(Verification outcome) {
-            return problem == null && outcome.problems().stream().noneMatch(p -> p.kind() != Verification.Kind.SHORTLIST
-                    && p.kind() != Verification.Kind.AWARD);
-        }
     }
 
     record AwardReview(AwardConferred conferral, long recordedAt, String title, boolean revoked,

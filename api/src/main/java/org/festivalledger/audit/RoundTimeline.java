@@ -71,7 +71,7 @@ class RoundTimeline {
                 BigDecimal scoreAfter, List<Cause> causes) {
 
         /** Places gained (positive) or lost (negative); {@code null} if it was not ranked at one of the two. */
-        Integer placesGained() {
+        public Integer placesGained() {
             return rankBefore == null || rankAfter == null ? null : rankBefore - rankAfter;
         }
     }

@@ -42,19 +42,19 @@ class TrailReading {
                       Map<String, Object> changes, String hash, String previousHash) {
 
         /** The competition a judging event belongs to ({@code <competition>/judging}), if it is one. */
-        String judgingCompetition() {
+        public String judgingCompetition() {
             return aggregateId != null && aggregateId.endsWith("/judging")
                     ? aggregateId.substring(0, aggregateId.length() - "/judging".length()) : null;
         }
 
         /** The competition the event belongs to, if it names one. */
-        String competitionId() {
+        public String competitionId() {
             JsonNode competition = payload == null ? null : payload.get("competitionId");
             return competition != null && competition.isTextual() ? competition.asText() : judgingCompetition();
         }
 
         /** The round the event names, if any. */
-        String roundId() {
+        public String roundId() {
             JsonNode round = payload == null ? null : payload.get("roundId");
             return round == null || !round.isTextual() ? null : round.asText();
         }

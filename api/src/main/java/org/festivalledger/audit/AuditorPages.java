@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -33,6 +34,8 @@ class AuditorPages {
 
     private static final int TRAIL_PAGE = 50;
     private static final int DEFAULT_SHORTLIST = 10;
+    /** How long a page waits for the verifier before it shows its progress instead (and refreshes). */
+    private static final Duration PATIENCE = Duration.ofSeconds(3);
 
     private final TrailReading trail;
     private final RoundTimeline timeline;
@@ -175,7 +178,7 @@ class AuditorPages {
     @GetMapping("/auditor/competitions/{competitionId}/decisions")
     String decisions(@PathVariable String competitionId, HttpServletResponse response, Model model) {
         Optional<CompetitionView> competition = catalogue.find(competitionId);
-        Optional<DecisionReview.Review> review = competition.flatMap(found -> decisions.of(competitionId));
+        Optional<DecisionReview.Review> review = competition.flatMap(found -> decisions.of(competitionId, PATIENCE));
         if (review.isEmpty()) {
             return notFound(response, model);
         }
@@ -211,7 +214,7 @@ class AuditorPages {
     /** The verifier's verdict on the whole ledger: the chain and every decision's provenance. */
     @GetMapping("/auditor/verification")
     String verification(Model model) {
-        model.addAttribute("verification", verification.now());
+        model.addAttribute("state", verification.now(PATIENCE));
         model.addAttribute("head", ledger.head());
         return "auditor/verification";
     }

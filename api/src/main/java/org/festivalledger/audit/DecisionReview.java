@@ -12,6 +12,7 @@ import org.festivalledger.standings.StandingsTimeTravel.PastJudging;
 import org.springframework.stereotype.Service;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -50,18 +51,25 @@ class DecisionReview {
                        String revocationReason, Verification.Problem problem) {
     }
 
+    /**
+     * The decisions; {@code verification} is {@code null} while the verifier is still reading a long ledger
+     * ({@code progress} says how far it has got), and the verdicts are then unknown.
+     */
     record Review(String competitionId, long position, List<ShortlistReview> shortlists, List<AwardReview> awards,
-                  Verification verification, boolean chainIntact) {
+                  Verification verification, boolean chainIntact, LatestVerification.State progress) {
     }
 
-    Optional<Review> of(String competitionId) {
+    /** The decisions, with the verdicts if the verifier finishes within {@code patience}. */
+    Optional<Review> of(String competitionId, Duration patience) {
         long head = ledger.head().position();
         PastJudging now = timeTravel.replay(competitionId, head);
         JudgingRecord record = now.record();
         if (record.rounds().isEmpty() && record.jurors().isEmpty()) {
             return Optional.empty();
         }
-        Verification outcome = verification.now();
+        LatestVerification.State progress = verification.now(patience);
+        Verification outcome = progress.done() ? progress.verification()
+                : new Verification(true, 0, null, 0, 0, List.of());
         List<ShortlistReview> shortlists = new ArrayList<>();
         for (JudgingRecord.Shortlist shortlist : record.shortlists()) {
             ShortlistDrawn decision = shortlist.decision();
@@ -90,7 +98,8 @@ class DecisionReview {
         }
         boolean chainIntact = outcome.problems().stream().noneMatch(p -> p.kind() != Verification.Kind.SHORTLIST
                 && p.kind() != Verification.Kind.AWARD);
-        return Optional.of(new Review(competitionId, head, shortlists, awards, outcome, chainIntact));
+        return Optional.of(new Review(competitionId, head, shortlists, awards, progress.done() ? outcome : null,
+                progress.done() && chainIntact, progress));
     }
 
     /** Entries at the cut-off score on both sides of the cut-off, as the standings at the decision gave them. */

@@ -110,7 +110,11 @@ class JuryReport {
             PdfRendererBuilder builder = new PdfRendererBuilder().withHtmlContent(html, null).toStream(out);
             try (PdfBoxRenderer renderer = builder.buildPdfRenderer()) {
                 if (font.isFile()) {
-                    renderer.getFontResolver().addFontCollection(font, FONT_FAMILY, 400, IdentValue.NORMAL, true);
+                    // One face serves every weight: headings would otherwise fall back to a font without Chinese.
+                    for (int weight : new int[]{400, 700}) {
+                        renderer.getFontResolver().addFontCollection(font, FONT_FAMILY, weight, IdentValue.NORMAL,
+                                true);
+                    }
                 }
                 renderer.layout();
                 renderer.createPDF();

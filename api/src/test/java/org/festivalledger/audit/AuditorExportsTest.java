@@ -6,18 +6,22 @@ import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.festivalledger.Api.Reply;
 import org.festivalledger.Judging;
 import org.festivalledger.LedgerTestApplication;
 import org.junit.jupiter.api.Test;
 
+import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -143,12 +147,13 @@ class AuditorExportsTest extends LedgerTestApplication {
                         "citation", "一只在每一帧中飞翔的风筝")).send().status()).isEqualTo(201);
         String hash = api.get("/api/audit/head").send().json().get("hash").asText();
 
-        String english = pdfText("/api/audit/competitions/" + competition + "/jury-report.pdf?lang=en");
+        String english = pdfText("/api/audit/competitions/" + competition + "/jury-report.pdf?lang=en", "jury-report-en");
         assertThat(english).contains("Jury report", "Awards", "Shortlists", "Juror calibration")
                 .contains("Best AIGC Short Film", "Film 2", "A kite that flies in every frame")
                 .contains("Special Jury Prize", "Film 6", "一只在每一帧中飞翔的风筝")
                 .contains(hash);
-        String chinese = pdfText("/api/audit/competitions/" + competition + "/jury-report.pdf?lang=zh-CN");
+        String chinese = pdfText("/api/audit/competitions/" + competition + "/jury-report.pdf?lang=zh-CN",
+                "jury-report-zh-CN");
         assertThat(chinese).contains("评审报告", "奖项", "入围名单", "账本头部摘要")
                 .contains("Best AIGC Short Film", "Film 2", "A kite that flies in every frame")
                 .contains("Special Jury Prize", "Film 6", "一只在每一帧中飞翔的风筝")
@@ -161,7 +166,8 @@ class AuditorExportsTest extends LedgerTestApplication {
                 .isEqualTo(404);
     }
 
-    private String pdfText(String path) throws IOException, InterruptedException {
+    /** The PDF's text; its first page is also kept as a picture beside the pages' screenshots, for people. */
+    private String pdfText(String path, String screenshot) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(AUDITOR.getBytes()))
@@ -169,6 +175,9 @@ class AuditorExportsTest extends LedgerTestApplication {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("application/pdf");
         try (PDDocument document = Loader.loadPDF(response.body())) {
+            Path shots = Files.createDirectories(Path.of("target", "screenshots"));
+            ImageIO.write(new PDFRenderer(document).renderImageWithDPI(0, 80), "png",
+                    shots.resolve(screenshot + ".png").toFile());
             // Line breaks fall where the layout puts them: compare text with the spaces and breaks taken out.
             return new PDFTextStripper().getText(document).replaceAll("\\s*\\n\\s*", " ");
         }

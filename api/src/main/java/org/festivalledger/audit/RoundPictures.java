@@ -55,10 +55,14 @@ class RoundPictures {
     record RankLine(String submissionId, String title, String points, Integer lastRank, int lastY, int colour) {
     }
 
+    /** One juror's bar of the sensitivity picture: how many entries would change places on the shortlist. */
+    record SensitivityBar(String jurorId, int changes, int y, int width) {
+    }
+
     record Pictures(JurorCalibration.Calibration calibration, BigDecimal scaleMin, BigDecimal scaleMax,
                     List<Integer> ticks, List<Integer> tickX, List<JurorMark> jurors, int calibrationHeight,
                     List<Histogram> histograms, RoundTimeline.RankHistory ranks, List<RankLine> rankLines,
-                    int ranksHeight, int ranksWidth) {
+                    int ranksHeight, int ranksWidth, List<SensitivityBar> sensitivity, int sensitivityHeight) {
     }
 
     Optional<Pictures> of(String competitionId, String roundId, long position, int defaultSize) {
@@ -89,8 +93,9 @@ class RoundPictures {
                 .map(criterion -> histogram(criterion, round.countingScores())).toList();
         RoundTimeline.RankHistory ranks = timeline.ranks(competitionId, roundId, TOP_ENTRIES).orElse(null);
         List<RankLine> lines = ranks == null ? List.of() : rankLines(ranks);
+        List<SensitivityBar> bars = sensitivity(found.get());
         return Optional.of(new Pictures(found.get(), min, max, ticks, tickX, marks, y + ROW / 2, histograms, ranks,
-                lines, RANKS_HEIGHT + 40, WIDTH));
+                lines, RANKS_HEIGHT + 40, WIDTH, bars, (bars.size() + 1) * ROW));
     }
 
     private static Integer x(BigDecimal value, BigDecimal min, BigDecimal max) {
@@ -155,6 +160,19 @@ class RoundPictures {
                     colour++ % 8));
         }
         return lines;
+    }
+
+    /** Entries that would come in without each juror, against the shortlist's size (a full bar: all of it). */
+    private static List<SensitivityBar> sensitivity(JurorCalibration.Calibration calibration) {
+        int size = Math.max(1, calibration.shortlistSize());
+        List<SensitivityBar> bars = new ArrayList<>();
+        int y = ROW;
+        for (JurorCalibration.Sensitivity juror : calibration.sensitivity()) {
+            int changes = juror.wouldEnter().size();
+            bars.add(new SensitivityBar(juror.jurorId(), changes, y, Math.min(PLOT, changes * PLOT / size)));
+            y += ROW;
+        }
+        return bars;
     }
 
     /** The sensitivity figures keyed by juror, for the table beside the calibration picture. */

@@ -46,10 +46,12 @@ class AuditorPages {
     private final CompetitionCatalogue catalogue;
     private final JudgingBoard board;
     private final LedgerLog ledger;
+    private final RebuildCheckRuns rebuilds;
 
     AuditorPages(TrailReading trail, RoundTimeline timeline, DecisionReview decisions, RoundPictures pictures,
                  LatestVerification verification, DecisionExports exports, CompetitionCatalogue catalogue,
-                 JudgingBoard board, LedgerLog ledger) {
+                 JudgingBoard board, LedgerLog ledger, RebuildCheckRuns rebuilds) {
+        this.rebuilds = rebuilds;
         this.trail = trail;
         this.timeline = timeline;
         this.decisions = decisions;
@@ -217,6 +219,21 @@ class AuditorPages {
         model.addAttribute("state", verification.now(PATIENCE));
         model.addAttribute("head", ledger.head());
         return "auditor/verification";
+    }
+
+    /**
+     * The rebuild check (every view rebuilt from zero beside the live one, digests compared): the last report, and
+     * while one runs, how far it has got. {@code ?start} starts one (it records nothing) and comes back here.
+     */
+    @GetMapping("/auditor/rebuild-check")
+    String rebuildCheck(@RequestParam(required = false) String start, Model model) {
+        if (start != null) {
+            rebuilds.start();
+            return "redirect:/auditor/rebuild-check";
+        }
+        model.addAttribute("rebuild", rebuilds.state());
+        model.addAttribute("head", ledger.head());
+        return "auditor/rebuild-check";
     }
 
     private static String notFound(HttpServletResponse response, Model model) {

@@ -141,6 +141,14 @@ class AuditorWorkspaceBrowserTest extends LedgerTestApplication {
         assertThat(browser.findElement(By.id("verdict")).getText()).startsWith("Everything verifies");
         look("auditor-verification");
 
+        // The rebuild check runs in the background, shows its progress, then its report; it records nothing.
+        browser.findElement(By.linkText("Rebuild check")).click();
+        press("form.start button");
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .until(driver -> !driver.findElements(By.id("rebuild-verdict")).isEmpty());
+        assertThat(browser.findElement(By.id("rebuild-verdict")).getText()).startsWith("Every view rebuilt from zero");
+        look("auditor-rebuild-check");
+
         // A phone-sized screen reads the standings too.
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(url("/auditor/competitions/" + competition + "/rounds/preliminary/standings?position=" + revision));

@@ -139,7 +139,8 @@ class RoleMatrixTest extends LedgerTestApplication {
     void theAuditorsPagesAdmitOnlyTheAuditor() throws Exception {
         String c = "/auditor/competitions/" + judging.competition;
         List<String> pages = List.of("/auditor", "/auditor/trail", "/auditor/trail?entity=" + judging.entries.get(0),
-                "/auditor/history?entity=" + judging.entries.get(0), "/auditor/verification", c,
+                "/auditor/history?entity=" + judging.entries.get(0), "/auditor/verification",
+                "/auditor/rebuild-check", c,
                 c + "/decisions", c + "/rounds/preliminary/standings", c + "/rounds/preliminary/pictures",
                 c + "/rounds/preliminary/standings.csv", c + "/shortlists.csv", c + "/awards.csv",
                 c + "/jury-report.pdf", "/auditor/ledger.jsonl");

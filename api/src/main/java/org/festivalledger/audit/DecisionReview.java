@@ -59,14 +59,14 @@ class DecisionReview {
                   Verification verification, boolean chainIntact, LatestVerification.State progress) {
     }
 
-    /** The decisions, with the verdicts if the verifier finishes within {@code patience}. */
+    /**
+     * The decisions of a competition the catalogue knows (a competition not yet judged has none), with the verdicts
+     * if the verifier finishes within {@code patience}.
+     */
     Optional<Review> of(String competitionId, Duration patience) {
         long head = ledger.head().position();
         PastJudging now = timeTravel.replay(competitionId, head);
         JudgingRecord record = now.record();
-        if (record.rounds().isEmpty() && record.jurors().isEmpty()) {
-            return Optional.empty();
-        }
         LatestVerification.State progress = verification.now(patience);
         Verification outcome = progress.done() ? progress.verification()
                 : new Verification(true, 0, null, 0, 0, List.of());

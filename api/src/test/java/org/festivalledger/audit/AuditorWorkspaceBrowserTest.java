@@ -155,6 +155,11 @@ class AuditorWorkspaceBrowserTest extends LedgerTestApplication {
         look("auditor-standings-phone");
 
         assertThat(ledger.head().position()).as("the walk recorded nothing").isEqualTo(head);
+
+        // Signing out (the masthead's form, with the session's CSRF token) ends the session.
+        press(".sign-out button");
+        browser.get(url("/auditor"));
+        assertThat(browser.getCurrentUrl()).contains("/auditor/login");
     }
 
     /** Every look at a page: a screenshot, axe-core, and no form on it but GETs (and the masthead's sign-out). */

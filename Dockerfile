@@ -34,6 +34,11 @@ RUN mvn -B -q -pl api -am package -DskipTests
 
 FROM eclipse-temurin:17-jre
 
+# The jury report PDF embeds this TrueType font for Chinese (ledger.audit.report-font).
+RUN apt-get update \
+ && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends fonts-wqy-microhei \
+ && rm -rf /var/lib/apt/lists/*
+
 RUN groupadd --system --gid 10001 ledger \
  && useradd --system --uid 10001 --gid ledger --home-dir /app --no-create-home --shell /usr/sbin/nologin ledger \
  && mkdir -p /app/data \

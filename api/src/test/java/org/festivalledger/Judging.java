@@ -65,6 +65,24 @@ public final class Judging {
         return judging;
     }
 
+    /** A competition whose entries have the titles given (ids {@code <competition>-e01} …), and appointed jurors. */
+    public static Judging withTitles(Api api, String competition, List<String> titles, int jurors) {
+        Judging judging = new Judging(api, competition);
+        assertThat(api.post("/api/competitions").as(ORGANISER).json(Festival.competition(competition)).send()
+                .status()).isEqualTo(201);
+        for (int i = 1; i <= titles.size(); i++) {
+            Map<String, Object> entry = new HashMap<>(Festival.entry(titles.get(i - 1)));
+            String id = String.format("%s-e%02d", competition, i);
+            entry.put("id", id);
+            Reply recorded = api.post("/api/competitions/" + competition + "/submissions").as(ORGANISER).json(entry)
+                    .send();
+            assertThat(recorded.status()).as(recorded.toString()).isEqualTo(201);
+            judging.entries.add(id);
+        }
+        judging.appoint(jurors);
+        return judging;
+    }
+
     private void appoint(int jurors) {
         for (int j = 1; j <= jurors; j++) {
             String id = "juror-" + j;

@@ -31,8 +31,25 @@ public final class JurorPageSignIn {
 
     /** Posts the link's credential to the node on {@code port}; the status of the answer (302: signed in). */
     public static int signIn(int port, String signInLink) {
-        HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager())
+        return signIn(newClient(), port, signInLink);
+    }
+
+    /** A client signed in to the juror's pages with the link (its session cookie kept). */
+    public static HttpClient session(int port, String signInLink) {
+        HttpClient client = newClient();
+        int status = signIn(client, port, signInLink);
+        if (status != 302) {
+            throw new AssertionError("the juror's sign-in answered " + status);
+        }
+        return client;
+    }
+
+    private static HttpClient newClient() {
+        return HttpClient.newBuilder().cookieHandler(new CookieManager())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    private static int signIn(HttpClient client, int port, String signInLink) {
         String credential = credentialOf(signInLink);
         String base = "http://localhost:" + port + "/juror/sign-in";
         try {

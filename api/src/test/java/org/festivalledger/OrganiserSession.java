@@ -33,10 +33,15 @@ public final class OrganiserSession {
 
     /** Signs in on the login page with the demo organiser's account. */
     public static OrganiserSession signIn(int port) {
+        return signIn(port, "/organiser/login", "organiser", "organiser-demo");
+    }
+
+    /** Signs in on another sign-in form of the pages (the auditor's, {@code /auditor/login}). */
+    public static OrganiserSession signIn(int port, String loginPage, String username, String password) {
         OrganiserSession session = new OrganiserSession(port);
-        String token = session.csrfOf("/organiser/login");
-        HttpResponse<String> signedIn = session.post("/organiser/login",
-                Map.of("username", "organiser", "password", "organiser-demo"), token);
+        String token = session.csrfOf(loginPage);
+        HttpResponse<String> signedIn = session.post(loginPage,
+                Map.of("username", username, "password", password), token);
         if (signedIn.statusCode() != 302 || signedIn.headers().firstValue("Location").orElse("").contains("failed")) {
             throw new IllegalStateException("sign-in failed: " + signedIn.statusCode() + " " + signedIn.headers());
         }

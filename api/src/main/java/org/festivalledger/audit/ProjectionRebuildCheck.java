@@ -56,6 +56,7 @@ class ProjectionRebuildCheck {
     private final JudgingBoard board;
     private final ProgrammeSchedule programme;
     private final AuditTrail trail;
+    private final java.util.concurrent.atomic.AtomicLong rebuilt = new java.util.concurrent.atomic.AtomicLong();
     private final ObjectMapper canonical = JsonMapper.builder().findAndAddModules()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
             .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
@@ -89,6 +90,7 @@ class ProjectionRebuildCheck {
             if (ledger.head().position() != head) {
                 continue; // something was recorded meanwhile: the live digests are not of one position
             }
+            this.rebuilt.set(0);
             Map<String, String> rebuilt = rebuild(head);
             List<ViewDigest> views = new ArrayList<>();
             live.forEach((view, digest) -> views.add(new ViewDigest(view, digest, rebuilt.get(view),
@@ -97,6 +99,11 @@ class ProjectionRebuildCheck {
                     Duration.ofNanos(System.nanoTime() - started).toMillis());
         }
         throw new ViewsCatchingUp();
+    }
+
+    /** How far the rebuild under way has replayed the log (for a page that shows its progress). */
+    long rebuiltUpTo() {
+        return rebuilt.get();
     }
 
     private Map<String, String> rebuild(long head) {
@@ -115,9 +122,11 @@ class ProjectionRebuildCheck {
             try (BlockingStream<TrackedEventMessage<?>> stream = events.openStream(null)) {
                 while (stream.hasNextAvailable()) {
                     TrackedEventMessage<?> message = stream.nextAvailable();
-                    if (message.trackingToken().position().orElse(0) > head) {
+                    long position = message.trackingToken().position().orElse(0);
+                    if (position > head) {
                         break;
                     }
+                    rebuilt.set(position);
                     for (AnnotationEventHandlerAdapter handler : handlers) {
                         if (handler.canHandle(message)) {
                             handler.handle(message);

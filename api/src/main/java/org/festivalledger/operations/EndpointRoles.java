@@ -50,6 +50,7 @@ final class EndpointRoles {
             rule("GET", List.of(ORGANISER, AUDITOR), C + "/rounds/*/shortlist", C + "/awards"),
             rule("POST", List.of(ORGANISER, AUDITOR), "/api/audit/rebuild-check"),
             rule("GET", List.of(ACTOR, AUDITOR), "/api/receipts/*"),
+            rule("GET", List.of(ORGANISER, AUDITOR), "/api/audit/competitions/*/rounds/*/standings.csv"),
             rule(null, List.of(AUDITOR), "/api/audit/**"));
 
     private static final AntPathMatcher PATHS = new AntPathMatcher();

@@ -35,6 +35,10 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
+    /** What every page may load and where its forms may go: our own scripts and styles, forms to ourselves. */
+    static final String PAGES_CONTENT_POLICY = "default-src 'self'; img-src 'self' data:; style-src 'self'; "
+            + "script-src 'self'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'";
+
     private static final String ORGANISER = Role.ORGANISER.name();
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String JUROR = Role.JUROR.name();
@@ -111,6 +115,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, "/api/audit/rebuild-check").hasAnyRole(ORGANISER, AUDITOR)
                         // Any signed-in caller; ReceiptController admits the event's own actor or an auditor.
                         .requestMatchers(HttpMethod.GET, "/api/receipts/*").authenticated()
+                        .requestMatchers(HttpMethod.GET, "/api/audit/competitions/*/rounds/*/standings.csv")
+                        .hasAnyRole(ORGANISER, AUDITOR)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .anyRequest().denyAll())
                 .addFilterBefore(new JurorTokenFilter(jurorSignIn, problems),
@@ -157,9 +163,7 @@ public class SecurityConfiguration {
                         .defaultAuthenticationEntryPointFor((request, response, e) -> problems.write(response,
                                         HttpStatus.NOT_FOUND, "Not found", "there is no page at " + request.getRequestURI()),
                                 PathPatternRequestMatcher.withDefaults().matcher("/**")))
-                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(
-                        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
-                                + "frame-ancestors 'none'; form-action 'self'; base-uri 'none'")));
+                .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CONTENT_POLICY)));
         return http.build();
     }
 

@@ -126,7 +126,11 @@ final class HostileRequests {
                 new Query("/api/audit/entities/" + entry + "/history", Caller.AUDITOR),
                 new Query("/api/audit/competitions/" + a + "/rounds/preliminary/calibration", Caller.AUDITOR),
                 new Query("/api/receipts/1", Caller.SIGNED_IN),
-                new Query("/actuator/prometheus", Caller.AUDITOR));
+                new Query("/actuator/prometheus", Caller.AUDITOR),
+                new Query("/api/audit/competitions/" + a + "/rounds/preliminary/standings.csv", Caller.AUDITOR),
+                new Query("/api/audit/competitions/" + a + "/shortlists.csv", Caller.AUDITOR),
+                new Query("/api/audit/competitions/" + a + "/awards.csv", Caller.AUDITOR),
+                new Query("/api/audit/competitions/" + a + "/jury-report.pdf", Caller.AUDITOR));
     }
 
     /** The whole corpus. */
@@ -266,6 +270,19 @@ final class HostileRequests {
             add("calibration?" + query, "GET", "/api/audit/competitions/" + a + "/rounds/preliminary/calibration?"
                     + query, auditor, (byte[]) null);
         }
+        for (String query : List.of("position=-1", "position=abc", "position=99999999999999999999",
+                "asOf=yesterday", "asOf=2026-04-20T10:00:00Z&position=3")) {
+            add("standings.csv?" + query, "GET", "/api/audit/competitions/" + a + "/rounds/preliminary/standings.csv?"
+                    + query, auditor, (byte[]) null);
+        }
+        for (String query : List.of("lang=fr", "lang=", "lang=..%2F..%2Fetc", "lang=zh-CN%00")) {
+            add("jury-report.pdf?" + query, "GET", "/api/audit/competitions/" + a + "/jury-report.pdf?" + query,
+                    auditor, (byte[]) null);
+        }
+        add("b's standings.csv for a round of a", "GET", "/api/audit/competitions/no-such-competition/rounds/"
+                + "preliminary/standings.csv", auditor, (byte[]) null);
+        add("the jury report of no competition", "GET", "/api/audit/competitions/no-such-competition/jury-report.pdf",
+                auditor, (byte[]) null);
         for (String zone : List.of("Mars/Olympus_Mons", "..%2F..%2Fetc%2Fpasswd", "UTC%2B99")) {
             add("schedule?timeZone=" + zone, "GET", "/api/competitions/" + a + "/schedule?timeZone=" + zone, auditor,
                     (byte[]) null);

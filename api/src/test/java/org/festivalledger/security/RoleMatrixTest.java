@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.festivalledger.Api.Reply;
 import org.festivalledger.Api;
 import org.festivalledger.Judging;
+import org.festivalledger.JurorPageSignIn;
 import org.festivalledger.LedgerTestApplication;
+import org.festivalledger.OrganiserSession;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -132,6 +134,11 @@ class RoleMatrixTest extends LedgerTestApplication {
         all.add(new Endpoint("GET", "/actuator/health/readiness", null, EVERYONE));
         all.add(new Endpoint("GET", "/actuator/prometheus", null, EnumSet.of(Caller.AUDITOR)));
         all.add(new Endpoint("GET", "/v3/api-docs", null, EVERYONE));
+        String audit = "/api/audit/competitions/" + judging.competition;
+        all.add(new Endpoint("GET", audit + "/rounds/preliminary/standings.csv", null, ORG_AUD));
+        all.add(new Endpoint("GET", audit + "/shortlists.csv", null, EnumSet.of(Caller.AUDITOR)));
+        all.add(new Endpoint("GET", audit + "/awards.csv", null, EnumSet.of(Caller.AUDITOR)));
+        all.add(new Endpoint("GET", audit + "/jury-report.pdf", null, EnumSet.of(Caller.AUDITOR)));
         return all;
     }
 
@@ -209,6 +216,53 @@ class RoleMatrixTest extends LedgerTestApplication {
             }
         }
         return best;
+    }
+
+    /**
+     * The auditor's pages: the auditor reads them; the organiser and a juror, signed in to their own pages, are
+     * refused; an anonymous visitor is sent to the auditor's sign-in. Nothing but GET is admitted there.
+     */
+    @Test
+    void theAuditorsPagesAdmitOnlyTheAuditor() throws Exception {
+        String c = "/auditor/competitions/" + judging.competition;
+        List<String> pages = List.of("/auditor", "/auditor/trail", "/auditor/trail?entity=" + judging.entries.get(0),
+                "/auditor/history?entity=" + judging.entries.get(0), "/auditor/verification",
+                "/auditor/rebuild-check", c,
+                c + "/decisions", c + "/rounds/preliminary/standings", c + "/rounds/preliminary/pictures",
+                c + "/rounds/preliminary/standings.csv", c + "/shortlists.csv", c + "/awards.csv",
+                c + "/jury-report.pdf", "/auditor/ledger.jsonl");
+        OrganiserSession auditor = OrganiserSession.signIn(port, "/auditor/login", "auditor", "auditor-demo");
+        OrganiserSession organiser = OrganiserSession.signIn(port);
+        HttpClient juror = JurorPageSignIn.session(port, judging.jurorLinks.get("juror-1"));
+        HttpClient anonymous = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+        long before = ledger.head().position();
+        List<String> wrong = new ArrayList<>();
+        for (String page : pages) {
+            int asAuditor = auditor.get(page).statusCode();
+            int asOrganiser = organiser.get(page).statusCode();
+            int asJuror = juror.send(HttpRequest.newBuilder(URI.create(base() + page)).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+            HttpResponse<Void> stranger = anonymous.send(HttpRequest.newBuilder(URI.create(base() + page)).build(),
+                    HttpResponse.BodyHandlers.discarding());
+            if (asAuditor != 200) {
+                wrong.add(page + " as the auditor: " + asAuditor);
+            }
+            if (asOrganiser != 403 || asJuror != 403) {
+                wrong.add(page + " as the organiser: " + asOrganiser + ", as a juror: " + asJuror + " (expected 403)");
+            }
+            if (stranger.statusCode() != 302
+                    || !stranger.headers().firstValue("Location").orElse("").endsWith("/auditor/login")) {
+                wrong.add(page + " anonymous: " + stranger.statusCode() + " " + stranger.headers().map());
+            }
+        }
+        int posted = auditor.submit("/auditor/login", "/auditor/trail", java.util.Map.of("entity", "x")).statusCode();
+        assertThat(wrong).isEmpty();
+        assertThat(posted).as("a POST under /auditor, even with the session's CSRF token").isEqualTo(403);
+        assertThat(ledger.head().position()).as("nothing was recorded").isEqualTo(before);
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
     }
 
     private int call(Endpoint endpoint, Caller caller) throws Exception {

@@ -67,6 +67,7 @@ class SubmissionApiTest extends LedgerTestApplication {
                 .as(ORGANISER).json(Map.of("reason", "the team signed with a distributor")).send();
         assertThat(withdrawn.status()).as(withdrawn.toString()).isEqualTo(200);
         assertThat(withdrawn.ledgerPosition()).isGreaterThan(received.ledgerPosition());
+        awaitOutOfContention(submission);
 
         Reply list = api.get("/api/competitions/" + competition + "/submissions?minPosition="
                 + withdrawn.ledgerPosition()).as(AUDITOR).send();
@@ -229,5 +230,23 @@ class SubmissionApiTest extends LedgerTestApplication {
         assertThat(api.post("/api/competitions").json(competition("x")).send().status()).isEqualTo(401);
 
         assertThat(ledger.head().position()).isEqualTo(before);
+    }
+
+    /**
+     * A withdrawal takes the entry out of contention in its competition's judging by a policy, after the answer:
+     * wait until that event is on the ledger, so that it cannot land in another test's "nothing was recorded".
+     */
+    private void awaitOutOfContention(String submission) {
+        long deadline = System.nanoTime() + java.time.Duration.ofSeconds(10).toNanos();
+        while (api.get("/api/audit/events?type=EntryLeftContention&entity=" + submission).as(AUDITOR).send().json()
+                .get("events").isEmpty()) {
+            assertThat(System.nanoTime()).as("the entry left contention within 10 s").isLessThan(deadline);
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 }

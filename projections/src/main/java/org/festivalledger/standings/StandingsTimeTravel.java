@@ -91,6 +91,14 @@ public class StandingsTimeTravel {
                 board.entryFacts(competitionId));
     }
 
+    /**
+     * The competition's judging stream up to now, oldest first: where time travel can step to (the positions at
+     * which the judging changed) and what changed there.
+     */
+    public List<PastEvent> events(String competitionId) {
+        return history(competitionId);
+    }
+
     /** One event of a judging stream, deserialised. */
     public record PastEvent(long position, long sequence, Object payload) {
     }

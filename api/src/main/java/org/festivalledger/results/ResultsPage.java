@@ -56,7 +56,9 @@ class ResultsPage {
         model.addAttribute("schedule", schedule.days().isEmpty() ? null : schedule);
         model.addAttribute("zone", ZoneId.of(schedule.timeZone()));
         // The digest the organiser publishes with the results: anyone can check a later export against it.
-        LedgerHead head = ledger.head();
+        // The head this node has seen, not the stored one: a crowd at the ceremony must never queue on the
+        // ledger's append lock (where jurors' scores wait too) nor read the store once per page view.
+        LedgerHead head = ledger.knownHead();
         model.addAttribute("head", published.isPresent() ? head : null);
         return "public/competition";
     }

@@ -20,9 +20,11 @@ public final class Benchmarks {
             case "timetravel" -> TimeTravelBenchmark.main(rest);
             case "festival" -> JudgingBenchmark.festival(rest);
             case "verification" -> VerificationBenchmark.main(rest);
+            case "public" -> PublicBenchmark.main(rest);
             default -> {
                 System.err.println("usage: java -jar bench/target/festival-ledger-bench.jar ledger | judging [entries jurors]"
-                        + " | timetravel [entries] | festival [entries jurors] | verification [events [file] | export.jsonl]");
+                        + " | timetravel [entries] | festival [entries jurors] | verification [events [file] | export.jsonl]"
+                        + " | public [jar …]");
                 System.exit(2);
             }
         }

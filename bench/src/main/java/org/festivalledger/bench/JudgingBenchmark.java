@@ -47,8 +47,8 @@ public final class JudgingBenchmark {
     private static final String COMPETITION = "bench";
     private static final String ROUND = "preliminary";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(96)).build();
+    // Daemon threads (AppUnderTest's client): a non-daemon pool kept the benchmark's JVM alive after it was done.
+    private final HttpClient http = AppUnderTest.HTTP;
     private final String base;
 
     private JudgingBenchmark(int port) {
@@ -95,8 +95,14 @@ public final class JudgingBenchmark {
             app.destroy();
             app.waitFor(30, TimeUnit.SECONDS);
         }
-        if (festival) {
-            RawBaseline.report(data);
+        try {
+            if (festival) {
+                RawBaseline.report(data);
+            }
+        } finally {
+            // A festival's store is gigabytes: never leave it in the temp directory.
+            AppUnderTest.deleteTree(data);
+            Files.deleteIfExists(data.resolveSibling(data.getFileName() + ".log"));
         }
     }
 

@@ -116,6 +116,8 @@ final class TimeTravelBenchmark {
         } finally {
             app.destroy();
             app.waitFor(30, TimeUnit.SECONDS);
+            AppUnderTest.deleteTree(data);
+            Files.deleteIfExists(data.resolveSibling(data.getFileName() + ".log"));
         }
     }
 
@@ -184,7 +186,7 @@ final class TimeTravelBenchmark {
     /** The app over HTTP, as an auditor. */
     private static final class Client {
 
-        private final HttpClient http = HttpClient.newHttpClient();
+        private final HttpClient http = AppUnderTest.HTTP;
         private final String base;
 
         Client(int port) {

@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -73,6 +74,11 @@ public class LedgerLog {
     private final Clock clock;
     private volatile AppendProbe probe = position -> { };
     private LedgerHead head;
+    /**
+     * The furthest head this node has seen: by its own appends, by {@link #head()}, and by every reader that
+     * followed the log (the tracking processors). Readers of it never take the append lock nor read the store.
+     */
+    private final AtomicReference<LedgerHead> known = new AtomicReference<>();
 
     public LedgerLog(MongoDatabase database, Clock clock) {
         this.commits = database.getCollection(COMMITS).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
@@ -115,6 +121,7 @@ public class LedgerLog {
                 insert(CommitDocument.toDocument(stored, uniqueKeys), stored.size());
                 StoredEvent last = stored.get(stored.size() - 1);
                 head = new LedgerHead(last.position(), last.hash(), recordedAt);
+                saw(head);
                 return stored;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -162,6 +169,7 @@ public class LedgerLog {
             commits.insertMany(documents);
         } finally {
             head = readForward(head);
+            saw(head);
         }
         return events;
     }
@@ -194,7 +202,31 @@ public class LedgerLog {
     /** The end of the log as stored now (reads whatever other writers appended since the last look). */
     public synchronized LedgerHead head() {
         head = head == null ? findHead() : readForward(head);
+        saw(head);
         return head;
+    }
+
+    /**
+     * The furthest end of the log this node has seen, without a lock or a store read: what a read path
+     * (a public page in a ceremony's crowd) shows. It follows this node's appends and its tracking readers,
+     * so it lags the stored head only by what another node appended and no reader here has read yet.
+     * The first call on a node that has seen nothing reads the head once.
+     */
+    public LedgerHead knownHead() {
+        LedgerHead seen = known.get();
+        return seen != null ? seen : head();
+    }
+
+    private void saw(LedgerHead candidate) {
+        known.accumulateAndGet(candidate, (current, next) ->
+                current == null || next.position() > current.position() ? next : current);
+    }
+
+    private void saw(StoredEvent event) {
+        LedgerHead current = known.get();
+        if (current == null || event.position() > current.position()) {
+            saw(new LedgerHead(event.position(), event.hash(), event.recordedAt()));
+        }
     }
 
     /**
@@ -323,6 +355,9 @@ public class LedgerLog {
                 List<StoredEvent> tail = CommitDocument.events(containing).stream()
                         .filter(e -> e.position() >= next).toList();
                 next = CommitDocument.last(containing) + 1;
+                if (!tail.isEmpty()) {
+                    saw(tail.get(tail.size() - 1));
+                }
                 return tail.iterator();
             }
 
@@ -335,7 +370,9 @@ public class LedgerLog {
                 if (fetched.isEmpty()) {
                     return false;
                 }
-                next = fetched.get(fetched.size() - 1).position() + 1;
+                StoredEvent last = fetched.get(fetched.size() - 1);
+                next = last.position() + 1;
+                saw(last);
                 buffer = fetched.iterator();
                 return true;
             }

@@ -47,6 +47,15 @@ class PublicCachingTest extends LedgerTestApplication {
         assertThat(pageAfter.header("ETag")).isNotEqualTo(pageBefore.header("ETag"));
         assertThat(pageAfter.header("Cache-Control")).startsWith("public");
         assertThat(api.get(page).header("If-None-Match", pageAfter.header("ETag")).send().status()).isEqualTo(304);
+
+        // Drawn once per state of the views: the same bytes and headers again, security headers included.
+        Reply again1 = api.get(page).send();
+        Reply again2 = api.get(page).send();
+        assertThat(again2.body()).isEqualTo(again1.body()).isEqualTo(pageAfter.body());
+        assertThat(again2.header("ETag")).isEqualTo(pageAfter.header("ETag"));
+        assertThat(again2.header("Content-Security-Policy")).isEqualTo(pageAfter.header("Content-Security-Policy"));
+        assertThat(again2.header("Content-Type")).isEqualTo(pageAfter.header("Content-Type"));
+        assertThat(again2.header("Content-Language")).isEqualTo(pageAfter.header("Content-Language"));
     }
 
     @Test

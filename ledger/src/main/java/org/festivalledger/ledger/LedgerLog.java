@@ -71,6 +71,7 @@ public class LedgerLog {
     }
 
     private final MongoCollection<Document> commits;
+    private final GroupCommit groupCommit;
     private final Clock clock;
     private volatile AppendProbe probe = position -> { };
     private LedgerHead head;
@@ -80,10 +81,35 @@ public class LedgerLog {
      */
     private final AtomicReference<LedgerHead> known = new AtomicReference<>();
 
+    /** A ledger whose every append is durable when it returns (majority, journaled). */
     public LedgerLog(MongoDatabase database, Clock clock) {
-        this.commits = database.getCollection(COMMITS).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+        this(database, clock, null);
+    }
+
+    /**
+     * A ledger on a store that commits in groups ({@code groupCommit} not null): an append is applied without
+     * waiting for the file, so the append lock (and the aggregate's lock above it) is held only for the insert;
+     * {@link #awaitDurable()} then waits for the commit that covers it, shared with every append made meanwhile.
+     * The file always holds a prefix of the appends, so a later append is never durable without an earlier one.
+     */
+    public LedgerLog(MongoDatabase database, Clock clock, GroupCommit groupCommit) {
+        this.groupCommit = groupCommit;
+        this.commits = database.getCollection(COMMITS).withWriteConcern(groupCommit == null
+                ? WriteConcern.MAJORITY.withJournal(true)
+                // j:false tells the embedded store that this writer waits for the group commit itself.
+                : WriteConcern.W1.withJournal(false));
         this.clock = clock;
         commits.createIndex(Indexes.ascending(CommitDocument.KEYS), new IndexOptions().unique(true).name("keys"));
+    }
+
+    /**
+     * Returns once every append this node made so far is durable: call it before acknowledging a command.
+     * Without group commit every append already was, and this returns at once.
+     */
+    public void awaitDurable() {
+        if (groupCommit != null) {
+            groupCommit.awaitDurable();
+        }
     }
 
     public void setProbe(AppendProbe probe) {
@@ -171,6 +197,7 @@ public class LedgerLog {
             head = readForward(head);
             saw(head);
         }
+        awaitDurable(); // bulk loads (restores, benchmarks) have no one else to wait for the commit
         return events;
     }
 

@@ -10,6 +10,8 @@ import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.programme.ProgrammeSchedule;
 import org.festivalledger.submission.SubmissionRegister;
 import org.festivalledger.view.ViewPositions;
+import org.festivalledger.view.ViewSnapshots;
+import org.festivalledger.audit.AuditTrail;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -24,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The write-through views start where their stored state ends: a clean stop saves each group's position, and the
  * next start's processors begin there (their first status is that position, not the start of the log) with the
- * stored views served at once.
+ * stored views served at once. The audit trail starts from its snapshot the same way.
  */
 class ViewsRestartTest {
 
@@ -56,6 +58,10 @@ class ViewsRestartTest {
                     assertThat(at.orElse(head)).as(group).isGreaterThanOrEqualTo(head);
                 });
             }
+            assertThat(new ViewSnapshots(second.getBean(MongoDatabase.class)).load("audit-trail",
+                    AuditTrail.Line[].class)).as("the audit trail's snapshot at the clean stop")
+                    .hasValueSatisfying(snapshot -> assertThat(snapshot.view()).hasSize((int) head));
+            assertThat(second.getBean(AuditTrail.class).upTo(head)).hasSize((int) head);
             assertThat(second.getBean(CompetitionCatalogue.class).find("bjiff-aigc-2026")).isPresent();
             assertThat(second.getBean(SubmissionRegister.class).of("bjiff-aigc-2026")).hasSize(430);
             assertThat(second.getBean(ProgrammeSchedule.class).publicSchedule("bjiff-aigc-2026").days()).isNotEmpty();

@@ -122,7 +122,7 @@ final class TimeTravelBenchmark {
     }
 
     /** Writes the festival's events into a fresh embedded store in {@code data}; returns the head position. */
-    private long seed(Path data, int entries) throws Exception {
+    long seed(Path data, int entries) throws Exception {
         Random random = new Random(7);
         List<Criterion> criteria = List.of(criterion("artistic-impact", "0.4"), criterion("thematic-expression", "0.3"),
                 criterion("innovative-ai-use", "0.3"));

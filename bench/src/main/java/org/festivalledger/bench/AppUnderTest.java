@@ -24,6 +24,8 @@ final class AppUnderTest implements AutoCloseable {
 
     /** Daemon threads only: a benchmark's JVM must exit when its main method returns. */
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
+            // HTTP/1.1 as the browsers and wrk speak to it; no h2c upgrade dance on every new connection.
+            .version(HttpClient.Version.HTTP_1_1)
             .executor(Executors.newCachedThreadPool(runnable -> {
                 Thread thread = new Thread(runnable, "bench-http");
                 thread.setDaemon(true);

@@ -25,8 +25,8 @@ class AuditController {
 
     @GetMapping("/head")
     Head head() {
-        // Public and cheap: the head this node has seen, without the append lock or a store read.
-        LedgerHead head = ledger.knownHead();
+        // The stored head (another node may have appended), read without the append lock jurors' scores take.
+        LedgerHead head = ledger.currentHead();
         return new Head(head.position(), head.hash(), head.position() == 0 ? null : head.recordedAt());
     }
 }

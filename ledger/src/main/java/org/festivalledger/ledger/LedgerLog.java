@@ -244,6 +244,21 @@ public class LedgerLog {
         return seen != null ? seen : head();
     }
 
+    /**
+     * The end of the log as stored now, read without the append lock: from the known head forward by exact keys
+     * (one lookup when nothing was appended elsewhere). For answers that must name the stored head on any node
+     * (the digest to publish) without queueing behind appends.
+     */
+    public LedgerHead currentHead() {
+        LedgerHead from = knownHead();
+        if (commitStartingAt(from.nextPosition()) == null) {
+            return from;
+        }
+        LedgerHead now = readForward(from);
+        saw(now);
+        return now;
+    }
+
     private void saw(LedgerHead candidate) {
         known.accumulateAndGet(candidate, (current, next) ->
                 current == null || next.position() > current.position() ? next : current);

@@ -3,6 +3,7 @@ package org.festivalledger;
 import org.festivalledger.audit.OfflineVerification;
 import org.festivalledger.audit.ReceiptVerification;
 import org.festivalledger.security.MissingAccountPasswords;
+import org.festivalledger.storage.OfflineCompaction;
 import org.festivalledger.storage.StandaloneStore;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -24,6 +25,10 @@ public class FestivalLedgerApplication {
         if (args.length > 0 && args[0].equals("store")) {
             StandaloneStore.run(args);
             return;
+        }
+        if (args.length > 0 && "compact".equals(args[0])) {
+            // Works on a stopped application's file: nothing else may start.
+            System.exit(OfflineCompaction.run(Arrays.asList(args).subList(1, args.length), System.out, System.err));
         }
         if (args.length > 0 && "verify".equals(args[0])) {
             // An auditor's offline check needs no server and no store: it must not start either.

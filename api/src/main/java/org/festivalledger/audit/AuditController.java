@@ -25,7 +25,8 @@ class AuditController {
 
     @GetMapping("/head")
     Head head() {
-        LedgerHead head = ledger.head();
+        // The stored head (another node may have appended), read without the append lock jurors' scores take.
+        LedgerHead head = ledger.currentHead();
         return new Head(head.position(), head.hash(), head.position() == 0 ? null : head.recordedAt());
     }
 }

@@ -70,6 +70,9 @@ public class CommandDispatch {
         AppendReceipt.clear();
         Object result = commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metadata));
         Long position = AppendReceipt.lastPosition();
+        // Acknowledged ⇒ durable: the append was applied under the aggregate's lock, its commit is shared with
+        // every other append made meanwhile (group commit), and no answer leaves before it is in the file.
+        ledger.awaitDurable();
         return new Recorded(position != null ? position : ledger.head().position(), result);
     }
 

@@ -37,6 +37,24 @@ public class ProjectionProgress {
                 .filter(processor -> !POLICIES.contains(processor.getName())).toList());
     }
 
+    /**
+     * Where every view of this node stands, one position per processor segment: equal fingerprints mean no view
+     * has changed in between, so an answer drawn from the views then is still the answer now.
+     */
+    public String fingerprint() {
+        StringBuilder fingerprint = new StringBuilder();
+        for (EventProcessor processor : processing.eventProcessors().values()) {
+            if (processor instanceof StreamingEventProcessor streaming) {
+                fingerprint.append(processor.getName()).append('@');
+                streaming.processingStatus().forEach((segment, status) -> fingerprint.append(segment).append(':')
+                        .append(status.getCurrentPosition().orElse(-1)).append(status.isReplaying() ? "r" : "")
+                        .append(','));
+                fingerprint.append(';');
+            }
+        }
+        return fingerprint.toString();
+    }
+
     /** The position one processor (named after its processing group) has handled. */
     public long position(String processor) {
         return lowest(processing.eventProcessor(processor).map(List::of).orElse(List.of()));

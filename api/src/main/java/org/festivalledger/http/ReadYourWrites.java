@@ -55,7 +55,8 @@ class ReadYourWrites implements WebMvcConfigurer {
                         return false;
                     }
                     if (position > progress.position()) {
-                        long head = ledger.head().position();
+                        // Only a position beyond what this node has seen needs the stored head (and its lock).
+                        long head = position <= ledger.knownHead().position() ? position : ledger.head().position();
                         if (position > head) {
                             problems.write(response, HttpStatus.BAD_REQUEST, "Invalid request", PARAMETER + " "
                                     + position + " is beyond the ledger's head (" + head + "): nothing was recorded there");

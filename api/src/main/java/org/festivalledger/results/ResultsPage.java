@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Optional;
 
 /**
@@ -27,11 +29,25 @@ class ResultsPage {
     private final PublicResults results;
     private final ProgrammeSchedule programme;
     private final TransparencyLog transparencyLog;
+    private final String verifierKey;
+    // Publication position → the checkpoint signed there: it never changes once signed.
+    private final Map<Long, SignedCheckpoint> publicationCheckpoints = new ConcurrentHashMap<>();
 
     ResultsPage(PublicResults results, ProgrammeSchedule programme, TransparencyLog transparencyLog) {
         this.results = results;
         this.programme = programme;
         this.transparencyLog = transparencyLog;
+        this.verifierKey = transparencyLog.verifierKey().toString();
+    }
+
+    private Optional<SignedCheckpoint> checkpointAt(long position) {
+        SignedCheckpoint known = publicationCheckpoints.get(position);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        Optional<SignedCheckpoint> signed = transparencyLog.checkpointAt(position);
+        signed.ifPresent(checkpoint -> publicationCheckpoints.put(position, checkpoint));
+        return signed;
     }
 
     @GetMapping("/")
@@ -58,12 +74,13 @@ class ResultsPage {
         model.addAttribute("schedule", schedule.days().isEmpty() ? null : schedule);
         model.addAttribute("zone", ZoneId.of(schedule.timeZone()));
         // The digest published with each publication: the log's signed checkpoint at the publication's own
-        // position, which later events never change; anyone can check an export or a receipt against it.
+        // position, which later events never change; anyone can check an export or a receipt against it. Kept once
+        // found: a crowd at the ceremony must not read the store (nor wait on the log) once per page view.
         model.addAttribute("checkpoints", published.map(PublishedResults::publications).orElse(List.of()).stream()
-                .flatMap(publication -> transparencyLog.checkpointAt(publication.position())
+                .flatMap(publication -> checkpointAt(publication.position())
                         .map(checkpoint -> new PublishedCheckpoint(publication.publishedAt(), checkpoint)).stream())
                 .toList());
-        model.addAttribute("verifierKey", transparencyLog.verifierKey().toString());
+        model.addAttribute("verifierKey", verifierKey);
         return "public/competition";
     }
 

@@ -97,17 +97,28 @@ class StandingsController {
             if (top < 1) {
                 throw InvalidInput.of("top", "must be 1 or more");
             }
-            return ResponseEntity.ok(json.writeValueAsBytes(current.top(top)));
         }
         Serialised cached = serialised.get(competitionId + "/" + roundId);
         if (cached == null || cached.standings() != current) {
-            cached = new Serialised(current, json.writeValueAsBytes(current));
+            cached = new Serialised(current, new ConcurrentHashMap<>());
             serialised.put(competitionId + "/" + roundId, cached);
         }
-        return ResponseEntity.ok(cached.json());
+        // The full table and each top-N page are written once per change, then shared by every reader.
+        int rows = top == null ? Integer.MAX_VALUE : Math.min(top, current.rows().size());
+        byte[] page = cached.pages().get(rows);
+        if (page == null) {
+            page = json.writeValueAsBytes(current.top(rows));
+            if (cached.pages().size() < MAX_PAGES_KEPT) {
+                cached.pages().put(rows, page);
+            }
+        }
+        return ResponseEntity.ok(page);
     }
 
-    private record Serialised(Standings standings, byte[] json) {
+    /** Distinct page sizes kept per change: dashboards ask for a few; a client inventing sizes is not kept. */
+    private static final int MAX_PAGES_KEPT = 16;
+
+    private record Serialised(Standings standings, Map<Integer, byte[]> pages) {
     }
 
     private static UnknownId unknown(String roundId, Long position) {

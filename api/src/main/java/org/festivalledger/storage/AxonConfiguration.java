@@ -9,10 +9,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
-import org.festivalledger.competition.CompetitionCatalogue;
-import org.festivalledger.programme.ProgrammeSchedule;
 import org.festivalledger.standings.JudgingBoard;
-import org.festivalledger.submission.SubmissionRegister;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
@@ -29,6 +26,7 @@ import org.festivalledger.jury.JurorAccessChanged;
 import org.festivalledger.ledger.LedgerEventStorageEngine;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.ledger.embedded.EmbeddedMongoStore;
+import org.festivalledger.view.ViewPositions;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -39,7 +37,6 @@ import org.springframework.http.converter.json.Jackson2ObjectMapperBuilder;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -134,10 +131,12 @@ class AxonConfiguration {
     /**
      * The views every node keeps whole in memory. Their processors keep their tokens in memory, so several nodes
      * on one MongoDB each see every event: the judging board starts where its last saved snapshot ends (see
-     * {@link JudgingBoard}); the catalogue, the register and the schedule fold the ledger from the start.
+     * {@link JudgingBoard}); the catalogue, the register and the schedule where their stored views were last
+     * known to reach ({@link ViewPositionKeeper}), so a restart folds only the tail of the log.
      */
     @Bean
-    ConfigurerModule nodeLocalViews(JudgingBoard board) {
+    ConfigurerModule nodeLocalViews(JudgingBoard board, MongoDatabase database) {
+        ViewPositions positions = new ViewPositions(database);
         return configurer -> {
             var processing = configurer.eventProcessing();
             processing.registerTokenStore(JudgingBoard.PROCESSING_GROUP, configuration -> new NodeLocalTokenStore())
@@ -145,11 +144,13 @@ class AxonConfiguration {
                             TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200)
                                     .andInitialTrackingToken(source ->
                                             new GlobalSequenceTrackingToken(board.restoredPosition())));
-            for (String group : List.of(CompetitionCatalogue.PROCESSING_GROUP, SubmissionRegister.PROCESSING_GROUP,
-                    ProgrammeSchedule.PROCESSING_GROUP)) {
+            for (String group : ViewPositionKeeper.WRITE_THROUGH_VIEWS) {
+                // From the position their stored views were saved at (ViewPositionKeeper), not from the start.
                 processing.registerTokenStore(group, configuration -> new NodeLocalTokenStore())
                         .registerTrackingEventProcessorConfiguration(group, configuration ->
-                                TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200));
+                                TrackingEventProcessorConfiguration.forSingleThreadedProcessing().andBatchSize(200)
+                                        .andInitialTrackingToken(source ->
+                                                new GlobalSequenceTrackingToken(positions.load(group))));
             }
         };
     }

@@ -60,8 +60,12 @@ class StorageConfiguration {
     }
 
     @Bean
-    LedgerLog ledgerLog(MongoDatabase database, Clock clock, ObjectProvider<LedgerLog.AppendProbe> probe) {
-        LedgerLog ledger = new LedgerLog(database, clock);
+    LedgerLog ledgerLog(MongoDatabase database, Clock clock, ObjectProvider<LedgerLog.AppendProbe> probe,
+                        ObjectProvider<EmbeddedMongoStore> embedded) {
+        // On the embedded store concurrent appends share one file commit; CommandDispatch waits for it before
+        // any answer says "recorded". A real MongoDB journals every append with a majority write instead.
+        EmbeddedMongoStore store = embedded.getIfAvailable();
+        LedgerLog ledger = new LedgerLog(database, clock, store == null ? null : store::awaitDurable);
         probe.ifAvailable(ledger::setProbe);
         return ledger;
     }

@@ -22,10 +22,12 @@ public final class Benchmarks {
             case "festival" -> JudgingBenchmark.festival(rest);
             case "verification" -> VerificationBenchmark.main(rest);
             case "transparency" -> TransparencyBenchmark.main(rest);
+            case "public" -> PublicBenchmark.main(rest);
+            case "restart" -> RestartBenchmark.main(rest);
             default -> {
                 System.err.println("usage: java -jar bench/target/festival-ledger-bench.jar ledger | judging [entries jurors]"
                         + " | timetravel [entries] | festival [entries jurors] | verification [events [file] | export.jsonl]"
-                        + " | transparency [events]");
+                        + " | transparency [events] | public [jar …] | restart [entries [heap]]");
                 System.exit(2);
             }
         }

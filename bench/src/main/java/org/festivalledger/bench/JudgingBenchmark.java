@@ -47,8 +47,8 @@ public final class JudgingBenchmark {
     private static final String COMPETITION = "bench";
     private static final String ROUND = "preliminary";
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newFixedThreadPool(96)).build();
+    // Daemon threads (AppUnderTest's client): a non-daemon pool kept the benchmark's JVM alive after it was done.
+    private final HttpClient http = AppUnderTest.HTTP;
     private final String base;
 
     private JudgingBenchmark(int port) {
@@ -71,6 +71,7 @@ public final class JudgingBenchmark {
     private static void run(String[] args, boolean festival) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         int jurors = args.length > 1 ? Integer.parseInt(args[1]) : 100;
+        String heap = args.length > 2 ? args[2] : "-Xmx2g";
         Path jar = Path.of("api/target/festival-ledger.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException("build first: mvn -B -q package -DskipTests (no " + jar + ")");
@@ -80,7 +81,7 @@ public final class JudgingBenchmark {
             port = socket.getLocalPort();
         }
         Path data = Files.createTempDirectory("judging-bench");
-        ProcessBuilder builder = new ProcessBuilder(List.of("java", "-Xmx2g", "-jar", jar.toString(), "--server.port=" + port,
+        ProcessBuilder builder = new ProcessBuilder(List.of("java", heap, "-jar", jar.toString(), "--server.port=" + port,
                 "--ledger.data-dir=" + data,
                 // A benchmark measures capacity from one address, not the per-client rate limit.
                 "--ledger.http.rate-limit.enabled=false"));
@@ -92,15 +93,27 @@ public final class JudgingBenchmark {
         try {
             JudgingBenchmark bench = new JudgingBenchmark(port);
             bench.awaitUp();
-            System.out.printf("Judging benchmark: %d entries, %d jurors, 5 per entry, 3 criteria; %d cores, Java %s%n",
-                    entries, jurors, Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
+            System.out.printf("Judging benchmark: %d entries, %d jurors, 5 per entry, 3 criteria; %d cores, Java %s, %s, "
+                            + "load average %s%n", entries, jurors, Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), heap, PublicBenchmark.loadAverage());
             bench.run(entries, jurors, app.pid(), festival);
+            long events = JSON.readTree(bench.get("/api/audit/head", null).body()).get("position").asLong();
+            long bytes = Files.size(data.resolve("ledger.mv.db"));
+            System.out.printf(Locale.ROOT, "| data on disk while the app still runs (embedded store's file) | %,.1f MB = "
+                    + "%,.0f bytes/event |%n", bytes / 1e6, (double) bytes / Math.max(1, events));
+            System.out.printf("load average at the end of the load: %s%n", PublicBenchmark.loadAverage());
         } finally {
             app.destroy();
             app.waitFor(30, TimeUnit.SECONDS);
         }
-        if (festival) {
-            RawBaseline.report(data);
+        try {
+            if (festival) {
+                RawBaseline.report(data);
+            }
+        } finally {
+            // A festival's store is gigabytes: never leave it in the temp directory.
+            AppUnderTest.deleteTree(data);
+            Files.deleteIfExists(data.resolveSibling(data.getFileName() + ".log"));
         }
     }
 

@@ -68,6 +68,7 @@ public final class LedgerBenchmark {
                 System.out.println(rows.get(rows.size() - 1));
             }
         }
+        AppUnderTest.deleteTree(directory);
         System.out.println();
         System.out.println("| events stored | appends/s | raw inserts/s | append/raw | replay events/s"
                 + " | raw scan events/s | replay/raw |");

@@ -55,7 +55,7 @@ final class RawBaseline {
                     events, scan, events / scan);
             System.out.printf(Locale.ROOT, "| raw store: %,d commit documents inserted one by one | %,.0f inserts/s |%n",
                     sample.size(), sample.size() / insert);
-            System.out.printf(Locale.ROOT, "| data on disk (embedded store's H2 file) | %,.1f MB = %,.0f bytes/event |%n",
+            System.out.printf(Locale.ROOT, "| data on disk after a clean stop (embedded store's H2 file) | %,.1f MB = %,.0f bytes/event |%n",
                     bytes / 1e6, (double) bytes / Math.max(1, events));
         }
     }

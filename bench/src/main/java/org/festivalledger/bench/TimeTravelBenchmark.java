@@ -120,11 +120,13 @@ final class TimeTravelBenchmark {
         } finally {
             app.destroy();
             app.waitFor(30, TimeUnit.SECONDS);
+            AppUnderTest.deleteTree(data);
+            Files.deleteIfExists(data.resolveSibling(data.getFileName() + ".log"));
         }
     }
 
     /** Writes the festival's events into a fresh embedded store in {@code data}; returns the head position. */
-    private long seed(Path data, int entries) throws Exception {
+    long seed(Path data, int entries) throws Exception {
         Random random = new Random(7);
         List<Criterion> criteria = List.of(criterion("artistic-impact", "0.4"), criterion("thematic-expression", "0.3"),
                 criterion("innovative-ai-use", "0.3"));
@@ -188,7 +190,7 @@ final class TimeTravelBenchmark {
     /** The app over HTTP, as an auditor. */
     private static final class Client {
 
-        private final HttpClient http = HttpClient.newHttpClient();
+        private final HttpClient http = AppUnderTest.HTTP;
         private final String base;
 
         Client(int port) {

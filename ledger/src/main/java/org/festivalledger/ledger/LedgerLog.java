@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.Spliterator;
@@ -70,14 +71,45 @@ public class LedgerLog {
     }
 
     private final MongoCollection<Document> commits;
+    private final GroupCommit groupCommit;
     private final Clock clock;
     private volatile AppendProbe probe = position -> { };
     private LedgerHead head;
+    /**
+     * The furthest head this node has seen: by its own appends, by {@link #head()}, and by every reader that
+     * followed the log (the tracking processors). Readers of it never take the append lock nor read the store.
+     */
+    private final AtomicReference<LedgerHead> known = new AtomicReference<>();
 
+    /** A ledger whose every append is durable when it returns (majority, journaled). */
     public LedgerLog(MongoDatabase database, Clock clock) {
-        this.commits = database.getCollection(COMMITS).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
+        this(database, clock, null);
+    }
+
+    /**
+     * A ledger on a store that commits in groups ({@code groupCommit} not null): an append is applied without
+     * waiting for the file, so the append lock (and the aggregate's lock above it) is held only for the insert;
+     * {@link #awaitDurable()} then waits for the commit that covers it, shared with every append made meanwhile.
+     * The file always holds a prefix of the appends, so a later append is never durable without an earlier one.
+     */
+    public LedgerLog(MongoDatabase database, Clock clock, GroupCommit groupCommit) {
+        this.groupCommit = groupCommit;
+        this.commits = database.getCollection(COMMITS).withWriteConcern(groupCommit == null
+                ? WriteConcern.MAJORITY.withJournal(true)
+                // j:false tells the embedded store that this writer waits for the group commit itself.
+                : WriteConcern.W1.withJournal(false));
         this.clock = clock;
         commits.createIndex(Indexes.ascending(CommitDocument.KEYS), new IndexOptions().unique(true).name("keys"));
+    }
+
+    /**
+     * Returns once every append this node made so far is durable: call it before acknowledging a command.
+     * Without group commit every append already was, and this returns at once.
+     */
+    public void awaitDurable() {
+        if (groupCommit != null) {
+            groupCommit.awaitDurable();
+        }
     }
 
     public void setProbe(AppendProbe probe) {
@@ -115,6 +147,7 @@ public class LedgerLog {
                 insert(CommitDocument.toDocument(stored, uniqueKeys), stored.size());
                 StoredEvent last = stored.get(stored.size() - 1);
                 head = new LedgerHead(last.position(), last.hash(), recordedAt);
+                saw(head);
                 return stored;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -162,7 +195,9 @@ public class LedgerLog {
             commits.insertMany(documents);
         } finally {
             head = readForward(head);
+            saw(head);
         }
+        awaitDurable(); // bulk loads (restores, benchmarks) have no one else to wait for the commit
         return events;
     }
 
@@ -194,7 +229,46 @@ public class LedgerLog {
     /** The end of the log as stored now (reads whatever other writers appended since the last look). */
     public synchronized LedgerHead head() {
         head = head == null ? findHead() : readForward(head);
+        saw(head);
         return head;
+    }
+
+    /**
+     * The furthest end of the log this node has seen, without a lock or a store read: what a read path
+     * (a public page in a ceremony's crowd) shows. It follows this node's appends and its tracking readers,
+     * so it lags the stored head only by what another node appended and no reader here has read yet.
+     * The first call on a node that has seen nothing reads the head once.
+     */
+    public LedgerHead knownHead() {
+        LedgerHead seen = known.get();
+        return seen != null ? seen : head();
+    }
+
+    /**
+     * The end of the log as stored now, read without the append lock: from the known head forward by exact keys
+     * (one lookup when nothing was appended elsewhere). For answers that must name the stored head on any node
+     * (the digest to publish) without queueing behind appends.
+     */
+    public LedgerHead currentHead() {
+        LedgerHead from = knownHead();
+        if (commitStartingAt(from.nextPosition()) == null) {
+            return from;
+        }
+        LedgerHead now = readForward(from);
+        saw(now);
+        return now;
+    }
+
+    private void saw(LedgerHead candidate) {
+        known.accumulateAndGet(candidate, (current, next) ->
+                current == null || next.position() > current.position() ? next : current);
+    }
+
+    private void saw(StoredEvent event) {
+        LedgerHead current = known.get();
+        if (current == null || event.position() > current.position()) {
+            saw(new LedgerHead(event.position(), event.hash(), event.recordedAt()));
+        }
     }
 
     /**
@@ -323,6 +397,9 @@ public class LedgerLog {
                 List<StoredEvent> tail = CommitDocument.events(containing).stream()
                         .filter(e -> e.position() >= next).toList();
                 next = CommitDocument.last(containing) + 1;
+                if (!tail.isEmpty()) {
+                    saw(tail.get(tail.size() - 1));
+                }
                 return tail.iterator();
             }
 
@@ -335,7 +412,9 @@ public class LedgerLog {
                 if (fetched.isEmpty()) {
                     return false;
                 }
-                next = fetched.get(fetched.size() - 1).position() + 1;
+                StoredEvent last = fetched.get(fetched.size() - 1);
+                next = last.position() + 1;
+                saw(last);
                 buffer = fetched.iterator();
                 return true;
             }

@@ -2,13 +2,21 @@ package org.festivalledger.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoDatabase;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.ledger.StoredEvent;
+import org.festivalledger.view.ViewSnapshots;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.event.ContextClosedEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -26,7 +34,8 @@ import java.util.function.Predicate;
  * index in memory (the embedded store would scan its whole collection for any range or secondary-key query);
  * the full events of the page returned are then read back from the ledger by exact position.
  * <p>
- * Memory is about 150 bytes per event: 30 MB for a 200,000-event festival, rebuilt from the log at start.
+ * Memory is about 150 bytes per event: 30 MB for a 200,000-event festival. A snapshot of the lines is saved every
+ * minute and at shutdown; a start loads it and reads only the events after it.
  */
 @Component
 public class AuditTrail {
@@ -47,11 +56,63 @@ public class AuditTrail {
     private final LedgerLog ledger;
     private final ObjectMapper json = new ObjectMapper();
     private final List<Line> lines = new ArrayList<>();
-    /** Positions of the scores (recorded or revised) per round, juror and entry, in order: a revision's predecessor. */
+    /**
+     * Positions of the scores (recorded or revised) per round, juror and entry, in order: a revision's predecessor.
+     * Keyed by the score's subjects (those three ids) so that lines restored from a snapshot index the same way.
+     */
     private final Map<String, List<Long>> scores = new HashMap<>();
+    private final ViewSnapshots snapshots;
+    private volatile int savedLines;
+    private static final String SNAPSHOT = "audit-trail";
+    private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
+    /** A trail built from the log alone (the rebuild check's fresh copy). */
     public AuditTrail(LedgerLog ledger) {
         this.ledger = ledger;
+        this.snapshots = null;
+    }
+
+    /**
+     * The application's trail: it starts from its last snapshot (the lines of an immutable log never change, so a
+     * snapshot of the first n lines is right forever) and reads only the events after it.
+     */
+    @Autowired
+    public AuditTrail(LedgerLog ledger, MongoDatabase database) {
+        this.ledger = ledger;
+        this.snapshots = new ViewSnapshots(database);
+        snapshots.load(SNAPSHOT, Line[].class).ifPresent(snapshot -> {
+            Arrays.asList(snapshot.view()).forEach(this::add);
+            savedLines = lines.size();
+        });
+    }
+
+    /** Saves the index when it has grown since the last snapshot; a restart then reads only what came after. */
+    @Scheduled(fixedDelayString = "${ledger.audit-trail-snapshot-interval:60s}", initialDelay = 60_000)
+    public void saveSnapshot() {
+        if (snapshots == null) {
+            return;
+        }
+        byte[] serialized;
+        int size;
+        synchronized (this) {
+            size = lines.size();
+            if (size <= savedLines) {
+                return;
+            }
+            serialized = ViewSnapshots.serialize(lines);
+        }
+        snapshots.save(SNAPSHOT, size, serialized);
+        savedLines = size;
+    }
+
+    @EventListener(ContextClosedEvent.class)
+    void saveOnShutdown() {
+        try {
+            catchUp(); // the tail read since the last second, so the next start has nothing to read
+            saveSnapshot();
+        } catch (RuntimeException e) {
+            log.warn("Could not save the audit trail at shutdown; a restart reads the log again", e);
+        }
     }
 
     /** Keeps up with the log in the background, so a query rarely has much to read first. */
@@ -73,13 +134,7 @@ public class AuditTrail {
         }
         try (var events = ledger.readFrom(next, LedgerLog.DEFAULT_CHUNK)) {
             events.takeWhile(event -> event.position() <= position).forEach(event -> {
-                JsonNode payload = read(event.payload());
-                Line line = line(event, payload);
-                lines.add(line);
-                if (SCORES.contains(line.type())) {
-                    scores.computeIfAbsent(scoreKey(payload.path("roundId").asText(), payload.path("jurorId").asText(),
-                            payload.path("submissionId").asText()), key -> new ArrayList<>()).add(line.position());
-                }
+                add(line(event, read(event.payload())));
             });
         }
         return lines.size();
@@ -113,8 +168,20 @@ public class AuditTrail {
         return earlier >= 0 ? OptionalLong.of(positions.get(earlier)) : OptionalLong.empty();
     }
 
+    private void add(Line line) {
+        lines.add(line);
+        if (SCORES.contains(line.type())) {
+            scores.computeIfAbsent(scoreKey(line.subjects()), key -> new ArrayList<>()).add(line.position());
+        }
+    }
+
     private static String scoreKey(String roundId, String jurorId, String submissionId) {
-        return roundId + "|" + jurorId + "|" + submissionId;
+        return scoreKey(new TreeSet<>(Arrays.asList(roundId, jurorId, submissionId)));
+    }
+
+    /** The ids a score names (round, juror, entry), in one order whatever order they come in. */
+    private static String scoreKey(Set<String> subjects) {
+        return String.join("|", new TreeSet<>(subjects));
     }
 
     /** The lines up to {@code position}, without catching up: what the index held at that point. */

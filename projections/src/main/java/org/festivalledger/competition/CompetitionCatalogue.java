@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.festivalledger.view.StoredViews;
+import org.festivalledger.view.ViewPositions;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -23,10 +24,12 @@ public class CompetitionCatalogue {
     public static final String PROCESSING_GROUP = "competitions";
 
     private final StoredViews<CompetitionView> stored;
+    private final ViewPositions positions;
     private final Map<String, CompetitionView> competitions = new ConcurrentHashMap<>();
 
     public CompetitionCatalogue(MongoDatabase database) {
         this.stored = new StoredViews<>(database, "view_competitions", CompetitionView.class);
+        this.positions = new ViewPositions(database);
         competitions.putAll(stored.loadAll());
     }
 
@@ -40,6 +43,7 @@ public class CompetitionCatalogue {
 
     @ResetHandler
     void reset() {
+        positions.clear(PROCESSING_GROUP); // first: a crash mid-rebuild must not resume from the old position
         competitions.clear();
         stored.clear();
     }

@@ -11,6 +11,7 @@ import org.festivalledger.submission.SubmissionRuledIneligible;
 import org.festivalledger.submission.SubmissionStatus;
 import org.festivalledger.submission.SubmissionWithdrawn;
 import org.festivalledger.view.StoredViews;
+import org.festivalledger.view.ViewPositions;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +38,7 @@ public class ProgrammeSchedule {
 
     private final StoredViews<ProgrammeView> storedProgrammes;
     private final StoredViews<FilmFacts> storedFilms;
+    private final ViewPositions positions;
     private final Map<String, ProgrammeView> programmes = new ConcurrentHashMap<>();
     private final Map<String, FilmFacts> films = new ConcurrentHashMap<>();
     private final ZoneId festivalZone;
@@ -47,6 +49,7 @@ public class ProgrammeSchedule {
         this.festivalZone = ZoneId.of(timeZone);
         this.storedProgrammes = new StoredViews<>(database, "view_programmes", ProgrammeView.class);
         this.storedFilms = new StoredViews<>(database, "view_programme_films", FilmFacts.class);
+        this.positions = new ViewPositions(database);
         programmes.putAll(storedProgrammes.loadAll());
         films.putAll(storedFilms.loadAll());
     }
@@ -160,6 +163,7 @@ public class ProgrammeSchedule {
 
     @ResetHandler
     void reset() {
+        positions.clear(PROCESSING_GROUP); // first: a crash mid-rebuild must not resume from the old position
         programmes.clear();
         films.clear();
         storedProgrammes.clear();

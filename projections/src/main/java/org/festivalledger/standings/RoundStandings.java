@@ -54,6 +54,18 @@ public final class RoundStandings {
                 ledgerPosition, rows.size(), complete, rows);
     }
 
+    /**
+     * The standings as of the last event that changed the round, ranked by a ranking kept from the previous call
+     * (the live board's: only what changed is recomputed; the rows are the calculator's, see
+     * {@link StandingsCalculator.Incremental}).
+     */
+    public Standings standings(StandingsCalculator.Incremental ranking) {
+        List<StandingRow> rows = ranking.rank(rules, entries, scores);
+        int complete = (int) rows.stream().filter(StandingRow::complete).count();
+        return new Standings(competitionId, roundId, name, open, rules.aggregation(), rules.minScoresPerEntry(),
+                roundPosition, rows.size(), complete, rows);
+    }
+
     /** The standings as of the last event that changed the round (the live board's position for it). */
     public Standings standings() {
         return standings(roundPosition);

@@ -13,6 +13,8 @@ import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -252,6 +254,12 @@ public final class StandingsCalculator {
             sumOfSquares = sumOfSquares.add(weightedSum.multiply(weightedSum));
         }
 
+        void remove(BigDecimal weightedSum) {
+            count--;
+            sum = sum.subtract(weightedSum);
+            sumOfSquares = sumOfSquares.subtract(weightedSum.multiply(weightedSum));
+        }
+
         /** √(k·Q − T²) = k · Σ weight · σ: the population standard deviation, scaled. */
         BigDecimal spread() {
             BigDecimal scaledVariance = sumOfSquares.multiply(BigDecimal.valueOf(count)).subtract(sum.multiply(sum));
@@ -356,6 +364,18 @@ public final class StandingsCalculator {
             weightedSum = weightedSum.add(sum);
         }
 
+        /** Takes back what {@link #add} added for this juror's score with these marks. */
+        void remove(String jurorId, Map<String, BigDecimal> marks, Weights weights) {
+            BigDecimal sum = BigDecimal.ZERO;
+            for (int i = 0; i < weights.size(); i++) {
+                BigDecimal mark = marks.get(weights.ids[i]);
+                sum = sum.add(weights.values[i].multiply(mark));
+                markSums[i] = markSums[i].subtract(mark);
+            }
+            cards.removeIf(card -> card.jurorId.equals(jurorId));
+            weightedSum = weightedSum.subtract(sum);
+        }
+
         /** Rejects a juror's second score of the entry (it would count twice). */
         void settle() {
             cards.sort(Comparator.comparing(Card::jurorId));
@@ -365,6 +385,194 @@ public final class StandingsCalculator {
                             + entry.submissionId() + " more than once");
                 }
             }
+        }
+    }
+
+    /**
+     * The same ranking kept up to date change by change, for the live board: a score updates its entry's tally
+     * (and, for {@code ZSCORE_MEAN}, the scoring juror's statistics, the z values of that juror's entries and the
+     * round's statistics) instead of re-reading every score of the round. The rows are exactly those
+     * {@link #rank} returns for the same rules, entries and scores (a property test compares them on random
+     * score streams): the same tallies, aggregations and tie-break, only kept between calls.
+     *
+     * <p>Not thread-safe: one owner (the standings thread) calls {@link #rank(RoundRules, List, Collection)}.
+     */
+    public static final class Incremental {
+
+        /** What one counting score contributed, to take it back when it is revised or voided. */
+        private record Counted(Map<String, BigDecimal> marks, BigDecimal weightedSum) {
+        }
+
+        private RoundRules rules;
+        private List<EntryInfo> entries;
+        private Weights weights;
+        private final Map<String, Tally> tallies = new HashMap<>();
+        private final Map<String, Counted> counted = new HashMap<>();
+        private final Map<String, Moments> jurors = new HashMap<>();
+        private final Map<String, List<Tally>> entriesOfJuror = new HashMap<>();
+        private final Moments round = new Moments();
+        private final Map<Tally, BigDecimal> zSums = new HashMap<>();
+        private final Map<Tally, Map<String, BigDecimal>> perCriterion = new HashMap<>();
+        private List<Tally> ordered = new ArrayList<>();
+
+        /**
+         * The standings for these rules, entries and scores, as {@link #rank} gives them. Costs the scores that
+         * changed since the last call (plus a near-linear re-sort and the rows); new rules or a new list of entries
+         * start over.
+         */
+        public List<StandingRow> rank(RoundRules rules, List<EntryInfo> entries, Collection<JurorScore> scores) {
+            if (!rules.equals(this.rules) || !entries.equals(this.entries)) {
+                reset(rules, entries);
+            }
+            Set<Tally> changed = new HashSet<>();
+            Set<String> changedJurors = new HashSet<>();
+            Map<String, JurorScore> now = new HashMap<>(Math.max(16, scores.size() * 2));
+            for (JurorScore score : scores) {
+                if (tallies.containsKey(score.submissionId())) {
+                    now.put(score.jurorId() + "\u0000" + score.submissionId(), score);
+                }
+            }
+            // Scores gone (voided, or for an entry no longer listed) are taken back first.
+            for (var iterator = counted.entrySet().iterator(); iterator.hasNext(); ) {
+                Map.Entry<String, Counted> entry = iterator.next();
+                JurorScore score = now.get(entry.getKey());
+                if (score == null || !score.marks().equals(entry.getValue().marks())) {
+                    String[] key = entry.getKey().split("\u0000", 2);
+                    takeBack(key[0], tallies.get(key[1]), entry.getValue());
+                    iterator.remove();
+                    changed.add(tallies.get(key[1]));
+                    changedJurors.add(key[0]);
+                }
+            }
+            for (Map.Entry<String, JurorScore> entry : now.entrySet()) {
+                if (!counted.containsKey(entry.getKey())) {
+                    JurorScore score = entry.getValue();
+                    Tally tally = tallies.get(score.submissionId());
+                    tally.add(score, weights);
+                    BigDecimal sum = tally.cards.get(tally.cards.size() - 1).weightedSum;
+                    counted.put(entry.getKey(), new Counted(score.marks(), sum));
+                    if (rules.aggregation() == org.festivalledger.round.AggregationMethod.ZSCORE_MEAN) {
+                        jurors.computeIfAbsent(score.jurorId(), id -> new Moments()).add(sum);
+                        entriesOfJuror.computeIfAbsent(score.jurorId(), id -> new ArrayList<>()).add(tally);
+                        round.add(sum);
+                    }
+                    changed.add(tally);
+                    changedJurors.add(score.jurorId());
+                }
+            }
+            rescore(changed, changedJurors);
+            return rows();
+        }
+
+        private void takeBack(String jurorId, Tally tally, Counted previous) {
+            tally.remove(jurorId, previous.marks(), weights);
+            if (rules.aggregation() == org.festivalledger.round.AggregationMethod.ZSCORE_MEAN) {
+                Moments moments = jurors.get(jurorId);
+                moments.remove(previous.weightedSum());
+                if (moments.count == 0) {
+                    jurors.remove(jurorId);
+                }
+                List<Tally> ofJuror = entriesOfJuror.get(jurorId);
+                ofJuror.remove(tally);
+                if (ofJuror.isEmpty()) {
+                    entriesOfJuror.remove(jurorId);
+                }
+                round.remove(previous.weightedSum());
+            }
+        }
+
+        private void reset(RoundRules rules, List<EntryInfo> entries) {
+            this.rules = rules;
+            this.entries = List.copyOf(entries);
+            this.weights = Weights.of(rules.criteria());
+            tallies.clear();
+            counted.clear();
+            jurors.clear();
+            entriesOfJuror.clear();
+            round.count = 0;
+            round.sum = BigDecimal.ZERO;
+            round.sumOfSquares = BigDecimal.ZERO;
+            zSums.clear();
+            perCriterion.clear();
+            for (EntryInfo entry : entries) {
+                if (tallies.put(entry.submissionId(), new Tally(entry, weights.size())) != null) {
+                    throw new IllegalArgumentException("Entry " + entry.submissionId() + " is listed twice");
+                }
+            }
+            ordered = new ArrayList<>(tallies.values());
+        }
+
+        private void rescore(Set<Tally> changed, Set<String> changedJurors) {
+            for (Tally tally : changed) {
+                perCriterion.remove(tally);
+                if (tally.cards.isEmpty()) {
+                    tally.score = null;
+                    tally.keyAverage = null;
+                    zSums.remove(tally);
+                } else {
+                    tally.keyAverage = tally.markSums[weights.key].divide(BigDecimal.valueOf(tally.cards.size()),
+                            PRECISION);
+                }
+            }
+            switch (rules.aggregation()) {
+                case MEAN -> changed.stream().filter(t -> !t.cards.isEmpty())
+                        .forEach(t -> t.score = mean(t, weights.total));
+                case MEDIAN -> changed.stream().filter(t -> !t.cards.isEmpty())
+                        .forEach(t -> t.score = median(t, weights.total));
+                case TRIMMED_MEAN -> changed.stream().filter(t -> !t.cards.isEmpty())
+                        .forEach(t -> t.score = trimmedMean(t, weights.total));
+                case ZSCORE_MEAN -> rescoreZ(changed, changedJurors);
+            }
+            ordered.sort(TIE_BREAK); // nearly sorted: TimSort is close to linear here
+        }
+
+        /** The juror statistics that changed, the z sums of their entries, then every score (the round's μ, σ). */
+        private void rescoreZ(Set<Tally> changed, Set<String> changedJurors) {
+            Set<Tally> affected = new HashSet<>(changed);
+            for (String jurorId : changedJurors) {
+                Moments moments = jurors.get(jurorId);
+                if (moments != null) {
+                    moments.settle();
+                    affected.addAll(entriesOfJuror.getOrDefault(jurorId, List.of()));
+                }
+            }
+            for (Tally tally : affected) {
+                if (tally.cards.isEmpty()) {
+                    continue;
+                }
+                BigDecimal zSum = BigDecimal.ZERO;
+                for (Card card : tally.cards) {
+                    zSum = zSum.add(jurors.get(card.jurorId).z(card.weightedSum));
+                }
+                zSums.put(tally, zSum);
+            }
+            BigDecimal mean = BigDecimal.ZERO;
+            BigDecimal deviation = BigDecimal.ZERO;
+            if (round.count > 0) {
+                BigDecimal scale = weights.total.multiply(BigDecimal.valueOf(round.count));
+                mean = round.sum.divide(scale, PRECISION);
+                deviation = round.spread().divide(scale, PRECISION);
+            }
+            for (Tally tally : ordered) {
+                if (tally.cards.isEmpty()) {
+                    continue;
+                }
+                tally.score = deviation.signum() == 0 ? mean : zSums.get(tally).multiply(deviation)
+                        .divide(BigDecimal.valueOf(tally.cards.size()), PRECISION).add(mean, PRECISION);
+            }
+        }
+
+        private List<StandingRow> rows() {
+            List<StandingRow> rows = new ArrayList<>(ordered.size());
+            int minimum = rules.minScoresPerEntry();
+            for (Tally tally : ordered) {
+                int count = tally.cards.size();
+                Map<String, BigDecimal> averages = perCriterion.computeIfAbsent(tally, t -> perCriterion(t, weights));
+                rows.add(new StandingRow(rows.size() + 1, tally.entry.submissionId(), tally.entry.title(),
+                        tally.score == null ? null : display(tally.score), count, count > 0 && count >= minimum,
+                        averages));
+            }
+            return Collections.unmodifiableList(rows);
         }
     }
 }

@@ -29,6 +29,8 @@ public class StandingsService {
     private final JudgingBoard board;
     private final Map<String, Standings> computed = new ConcurrentHashMap<>();
     private final Set<String> stale = ConcurrentHashMap.newKeySet();
+    /** Each round's incremental ranking; used by the standings thread only. */
+    private final Map<String, StandingsCalculator.Incremental> rankings = new ConcurrentHashMap<>();
     private final List<Consumer<Standings>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService recomputer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "standings");
@@ -39,7 +41,10 @@ public class StandingsService {
     public StandingsService(JudgingBoard board) {
         this.board = board;
         board.onRoundChange(this::changed);
-        board.onReset(computed::clear);
+        board.onReset(() -> {
+            computed.clear();
+            recomputer.execute(rankings::clear); // on the thread that owns them
+        });
     }
 
     /** Called with every recomputed standings (the live stream subscribes here). */
@@ -62,7 +67,7 @@ public class StandingsService {
             recomputer.execute(() -> {
                 stale.remove(key);
                 try {
-                    compute(competitionId, roundId).ifPresent(standings -> {
+                    computeLive(key, competitionId, roundId).ifPresent(standings -> {
                         computed.put(key, standings);
                         listeners.forEach(listener -> listener.accept(standings));
                     });
@@ -99,6 +104,16 @@ public class StandingsService {
                 .map(round -> round.position() > standings.ledgerPosition() || stale.contains(
                         key(standings.competitionId(), standings.roundId())))
                 .orElse(false);
+    }
+
+    /**
+     * On the standings thread only: the round copied from the board, ranked by the round's kept incremental ranking,
+     * so a score costs what it changed rather than the whole round.
+     */
+    private Optional<Standings> computeLive(String key, String competitionId, String roundId) {
+        StandingsCalculator.Incremental ranking = rankings.computeIfAbsent(key, k -> new StandingsCalculator.Incremental());
+        return board.read(competitionId, record -> RoundStandings.of(record, roundId, record.entryFacts()).orElse(null))
+                .map(round -> round.standings(ranking));
     }
 
     /** Computes standings from the board now (a consistent copy is taken under the board's lock, then ranked). */

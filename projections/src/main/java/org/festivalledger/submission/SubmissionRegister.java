@@ -5,6 +5,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.festivalledger.view.StoredViews;
+import org.festivalledger.view.ViewPositions;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
@@ -21,10 +22,12 @@ public class SubmissionRegister {
     public static final String PROCESSING_GROUP = "submissions";
 
     private final StoredViews<SubmissionView> stored;
+    private final ViewPositions positions;
     private final Map<String, SubmissionView> submissions = new ConcurrentHashMap<>();
 
     public SubmissionRegister(MongoDatabase database) {
         this.stored = new StoredViews<>(database, "view_submissions", SubmissionView.class);
+        this.positions = new ViewPositions(database);
         submissions.putAll(stored.loadAll());
     }
 
@@ -45,6 +48,7 @@ public class SubmissionRegister {
 
     @ResetHandler
     void reset() {
+        positions.clear(PROCESSING_GROUP); // first: a crash mid-rebuild must not resume from the old position
         submissions.clear();
         stored.clear();
     }

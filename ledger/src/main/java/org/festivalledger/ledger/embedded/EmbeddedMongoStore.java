@@ -2,6 +2,7 @@ package org.festivalledger.ledger.embedded;
 
 import de.bwaldvogel.mongo.MongoServer;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreTool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,11 @@ import java.util.concurrent.TimeUnit;
  * The embedded default store: mongo-java-server with its H2 backend in this process, its file under the
  * data directory, listening on loopback only. Clients reach it with the real MongoDB driver, the same
  * code path as a production MongoDB.
+ *
+ * <p>The file: H2 writes one chunk per commit and reuses a freed chunk only after the retention time, so a file
+ * under continuous writes fills with dead pages. Here commits are shared (group commit, see
+ * {@link CommittingH2Backend}), pages are compressed, sparse chunks are rewritten every few seconds, the file is
+ * shrunk when the store has been quiet for a while, and a clean shutdown leaves it near the size of its live data.
  */
 public final class EmbeddedMongoStore implements AutoCloseable {
 
@@ -25,20 +31,28 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     public static final String FILE_NAME = "ledger.mv.db";
     private static final int CACHE_MB = 256;
     private static final long FLUSH_MILLIS = 1_000;
-    private static final long COMPACT_MILLIS = 30_000;
+    private static final long COMPACT_MILLIS = 3_000;
+    /**
+     * How long a chunk H2 no longer needs is kept before its space is reused. H2's default (45 s) is kept on
+     * purpose: lower values are linked to "Double mark" corruption on reopen (H2 issues #2752, #4387), and with
+     * group commit and compaction the retained chunks are megabytes, not the bulk of the file.
+     */
+    static final int RETENTION_MILLIS = 45_000;
     /** The share of the heap the page cache may take at most: the rest is the application's. */
     private static final int HEAP_SHARE = 8;
 
     private final MongoServer server;
     private final MVStore store;
+    private final CommittingH2Backend backend;
     private final InetSocketAddress address;
     private final Path file;
     private final ScheduledExecutorService writer;
 
-    private EmbeddedMongoStore(Path file, MVStore store, MongoServer server, InetSocketAddress address,
-                               ScheduledExecutorService writer) {
+    private EmbeddedMongoStore(Path file, MVStore store, CommittingH2Backend backend, MongoServer server,
+                               InetSocketAddress address, ScheduledExecutorService writer) {
         this.file = file;
         this.store = store;
+        this.backend = backend;
         this.server = server;
         this.address = address;
         this.writer = writer;
@@ -55,11 +69,15 @@ public final class EmbeddedMongoStore implements AutoCloseable {
             throw new UncheckedIOException("cannot create the data directory " + dataDirectory, e);
         }
         Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
+        // A rewrite (at shutdown or offline) interrupted by a crash leaves a temporary file: finish or drop it.
+        MVStoreTool.compactCleanUp(file.toString());
         // A page cache well above H2's 16 MB default: pages of commits and views stay decoded, which keeps
         // replays and range reads near memory speed (measured in docs/benchmarks.md).
         // No auto-commit: H2 would commit in the middle of a write; CommittingH2Backend commits between writes.
+        // Pages compressed (LZF, fast): commits are JSON and shrink severalfold on disk for little CPU.
         MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes()).autoCommitDisabled()
-                .open();
+                .compress().open();
+        store.setRetentionTime(RETENTION_MILLIS);
         CommittingH2Backend backend = new CommittingH2Backend(store, EmbeddedMongoStore::isDurable);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
@@ -73,8 +91,10 @@ public final class EmbeddedMongoStore implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         writer.scheduleWithFixedDelay(() -> housekeeping(backend::compact), COMPACT_MILLIS, COMPACT_MILLIS,
                 TimeUnit.MILLISECONDS);
+        writer.scheduleWithFixedDelay(() -> housekeeping(backend::shrinkWhenIdle), FLUSH_MILLIS, FLUSH_MILLIS,
+                TimeUnit.MILLISECONDS);
         log.info("Embedded MongoDB-compatible store on {} with its data in {}", address, file);
-        return new EmbeddedMongoStore(file, store, server, address, writer);
+        return new EmbeddedMongoStore(file, store, backend, server, address, writer);
     }
 
     // A failed flush must not end the schedule: the next one (or the next durable write) commits it all.
@@ -101,6 +121,14 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return collection.startsWith("ledger_") || collection.startsWith("idempotency");
     }
 
+    /**
+     * Returns once every write applied so far is in the file: the group commit of writers that asked for no
+     * journal ({@code j: false}), see {@link org.festivalledger.ledger.GroupCommit}.
+     */
+    public void awaitDurable() {
+        backend.awaitDurable();
+    }
+
     /** A connection string for the MongoDB driver. */
     public String connectionString() {
         return "mongodb://127.0.0.1:" + address.getPort();
@@ -114,6 +142,40 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return file;
     }
 
+    /** The size of the store's file in bytes, for the metrics (0 if it cannot be read). */
+    public long sizeBytes() {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Rewrites a store file that no process has open so that it holds its live data only, compressed
+     * ({@code java -jar festival-ledger.jar compact <data-dir>}). A file a running application holds is refused.
+     *
+     * @return the file's size before and after, in bytes
+     */
+    public static long[] compactOffline(Path dataDirectory) throws IOException {
+        Path target = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
+        if (!Files.isRegularFile(target)) {
+            throw new IOException("no store file at " + target);
+        }
+        MVStoreTool.compactCleanUp(target.toString());
+        long before = Files.size(target);
+        // Opened for writing first: H2 locks the file, so a store a running application holds is refused here
+        // (the tool opens its source read-only and would not notice).
+        try {
+            new MVStore.Builder().fileName(target.toString()).autoCommitDisabled().open().close();
+        } catch (RuntimeException inUse) {
+            throw new IOException("cannot open " + target + " (is the application still running on it?): "
+                    + inUse.getMessage(), inUse);
+        }
+        MVStoreTool.compact(target.toString(), true);
+        return new long[] {before, Files.size(target)};
+    }
+
     /** Stops listening and closes the file cleanly. */
     @Override
     public void close() {
@@ -124,9 +186,21 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        // Closes the clients, then the backend: it commits what is left and compacts for a bounded time.
         server.shutdownNow();
         if (!store.isClosed()) {
             store.close();
+        }
+        // That compaction cannot touch chunks freed within the retention time, which after a busy hour are most of
+        // the dead space. Nobody uses the file any more: copy its live pages into a fresh one.
+        if (backend.wasSparseAtClose()) {
+            try {
+                long before = Files.size(file);
+                MVStoreTool.compact(file.toString(), true);
+                log.info("Store file rewritten at shutdown: {} MB -> {} MB", before >> 20, Files.size(file) >> 20);
+            } catch (IOException | RuntimeException e) {
+                log.warn("Could not rewrite the store file at shutdown; it is intact, only larger", e);
+            }
         }
     }
 }

@@ -1,0 +1,125 @@
+package org.festivalledger.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A restart at festival scale ({@code ./bench.sh restart [entries]}): the time-travel benchmark's festival (10,000
+ * entries, 150,000 scores, about 160,000 events) written straight into a fresh store; the packaged app started on
+ * it with nothing but the log (every view folds from position 1: what every start cost before views kept their
+ * positions), left running until its periodic snapshots are saved, killed with SIGKILL, and started again. For
+ * both starts: the time from launching the process until it answers at all, until every view's processor is at
+ * the head ({@code Projection-Position}), until the audit trail holds the last event, and until the live
+ * standings read equals the one before the kill. Data is removed at the end.
+ */
+final class RestartBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String AUDITOR = "Basic " + Base64.getEncoder()
+            .encodeToString("auditor:auditor-demo".getBytes(StandardCharsets.UTF_8));
+    private static final String STANDINGS = "/api/competitions/timetravel/rounds/round-3/standings?top=100";
+    /** Longer than every snapshot interval (views 5 s, judging board 30 s, audit trail 60 s). */
+    private static final Duration RUNNING = Duration.ofSeconds(70);
+
+    private RestartBenchmark() {
+    }
+
+    static void main(String[] args) throws Exception {
+        int entries = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
+        String heap = args.length > 1 ? args[1] : "-Xmx1g";
+        try (AppUnderTest app = AppUnderTest.fresh(Path.of("api/target/festival-ledger.jar"))) {
+            long seeded = new TimeTravelBenchmark().seed(app.data, entries);
+            System.out.printf(Locale.ROOT, "Restart benchmark: %,d events on the ledger, %s, %d cores, Java %s, "
+                            + "load average %s%n", seeded, heap, Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), PublicBenchmark.loadAverage());
+            Map<String, Double> cold = timedStart(app, heap, seeded, null);
+            String reference = standings(app);
+            Thread.sleep(RUNNING.toMillis());
+            app.kill();
+            Map<String, Double> warm = timedStart(app, heap, seeded, reference);
+            System.out.println();
+            System.out.println("| after launching the process | first start: every view from position 1 (s) "
+                    + "| restart after SIGKILL: views from their snapshots (s) | restart / first |");
+            System.out.println("|---|---:|---:|---:|");
+            for (String measure : cold.keySet()) {
+                System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.0f %% |%n", measure, cold.get(measure),
+                        warm.get(measure), 100 * warm.get(measure) / cold.get(measure));
+            }
+            System.out.printf("application peak RSS (restart): %s; load average at the end: %s%n", app.peakRss(),
+                    PublicBenchmark.loadAverage());
+        }
+    }
+
+    private static Map<String, Double> timedStart(AppUnderTest app, String heap, long head, String reference)
+            throws Exception {
+        long launched = System.nanoTime();
+        app.start(heap); // returns once /api/audit/head answers
+        Map<String, Double> times = new LinkedHashMap<>();
+        times.put("answers HTTP", seconds(launched));
+        boolean views = false;
+        boolean trail = false;
+        boolean standings = false;
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        while (!(views && trail && standings) && System.nanoTime() < deadline) {
+            if (!views && projectionPosition(app) >= head) {
+                views = true;
+                times.put("every view's processor at the head", seconds(launched));
+            }
+            if (!trail && trailHolds(app, head)) {
+                trail = true;
+                times.put("audit trail holds the last event", seconds(launched));
+            }
+            if (!standings && views && (reference == null ? !standings(app).isEmpty()
+                    : reference.equals(standings(app)))) {
+                standings = true;
+                times.put("live standings (top 100) read equal to before", seconds(launched));
+            }
+            Thread.sleep(50);
+        }
+        if (!(views && trail && standings)) {
+            throw new IllegalStateException("the application did not reach the head within 10 minutes");
+        }
+        times.put("everything above", seconds(launched));
+        return times;
+    }
+
+    private static long projectionPosition(AppUnderTest app) throws Exception {
+        HttpResponse<String> reply = send(app, "/api/competitions");
+        return reply.headers().firstValueAsLong("Projection-Position").orElse(0);
+    }
+
+    private static boolean trailHolds(AppUnderTest app, long head) throws Exception {
+        HttpResponse<String> reply = send(app, "/api/audit/events?from=" + head + "&limit=1");
+        if (reply.statusCode() != 200) {
+            return false;
+        }
+        JsonNode events = JSON.readTree(reply.body()).path("events");
+        return events.size() == 1 && events.get(0).path("position").asLong() == head;
+    }
+
+    private static String standings(AppUnderTest app) throws Exception {
+        HttpResponse<String> reply = send(app, STANDINGS);
+        return reply.statusCode() == 200 ? JSON.readTree(reply.body()).path("rows").toString() : "";
+    }
+
+    private static HttpResponse<String> send(AppUnderTest app, String path) throws Exception {
+        return AppUnderTest.HTTP.send(HttpRequest.newBuilder(URI.create(app.base() + path))
+                .timeout(Duration.ofSeconds(60)).header("Authorization", AUDITOR).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static double seconds(long since) {
+        return (System.nanoTime() - since) / 1e9;
+    }
+}

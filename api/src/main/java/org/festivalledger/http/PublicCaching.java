@@ -147,11 +147,13 @@ public class PublicCaching extends OncePerRequestFilter {
     }
 
     private void replay(HttpServletRequest request, HttpServletResponse response, Kept hit) throws IOException {
-        if (hit.locale() != null) {
-            response.setLocale(hit.locale());
-        }
         if (hit.contentType() != null) {
             response.setContentType(hit.contentType());
+        }
+        // The language matters to pages, whose content type names its charset; Tomcat's setLocale would also give
+        // a charset to one that has none (JSON), and the answer replayed would differ from the one drawn.
+        if (hit.locale() != null && hit.contentType() != null && hit.contentType().contains("charset")) {
+            response.setLocale(hit.locale());
         }
         for (String[] header : hit.headers()) {
             response.addHeader(header[0], header[1]);

@@ -42,12 +42,6 @@ final class CommittingH2Backend extends H2Backend {
      * few seconds does.
      */
     private static final int COMPACTION_BYTES = 16 * 1024 * 1024;
-    /** Quiet time after the last write before the file is shrunk (chunks moved to its start, the tail cut off). */
-    static final long IDLE_NANOS = 5_000_000_000L;
-    /** The longest the file may be locked for shrinking while idle; a write arriving meanwhile waits at most this. */
-    private static final int IDLE_COMPACTION_MILLIS = 1_000;
-    /** Compaction allowed at a clean shutdown. */
-    private static final int CLOSE_COMPACTION_MILLIS = 10_000;
     /** Below this share of live data in the file's chunks (percent), the file is rewritten after a clean close. */
     private static final int REWRITE_BELOW_FILL_RATE = 50;
 
@@ -61,9 +55,7 @@ final class CommittingH2Backend extends H2Backend {
     /** Guards {@link #committing}: whether a thread is committing on behalf of every waiting writer. */
     private final Object groupCommit = new Object();
     private boolean committing;
-    /** When the last write was applied ({@link System#nanoTime()}), and whether the file was shrunk since. */
-    private volatile long lastWrite = System.nanoTime();
-    private boolean shrunkSinceLastWrite;
+    /** Whether the file was mostly dead space when it was closed. */
     private volatile boolean sparseAtClose;
 
     CommittingH2Backend(MVStore store, Predicate<String> durableCollection) {
@@ -80,8 +72,6 @@ final class CommittingH2Backend extends H2Backend {
         synchronized (writeLock) {
             Document response = super.handleCommand(channel, databaseName, command, query);
             applied++;
-            lastWrite = System.nanoTime();
-            shrunkSinceLastWrite = false;
             Object collection = query.get(command);
             if ((!(collection instanceof String name) || durable.test(name)) && !deferred(query)) {
                 commit();
@@ -142,8 +132,8 @@ final class CommittingH2Backend extends H2Backend {
     }
 
     /**
-     * Closes the file cleanly between whole writes: commits what is left and compacts for a bounded time, noting
-     * whether most of the file was dead space (then {@link EmbeddedMongoStore#close()} rewrites it).
+     * Closes the file cleanly between whole writes: commits what is left, noting whether most of the file was dead
+     * space (then {@link EmbeddedMongoStore#close()} rewrites it into a fresh file).
      */
     @Override
     public void close() {
@@ -151,7 +141,9 @@ final class CommittingH2Backend extends H2Backend {
             if (!store.isClosed()) {
                 sparseAtClose = store.getFileStore() != null
                         && Math.min(store.getFillRate(), store.getFileStore().getChunksFillRate()) < REWRITE_BELOW_FILL_RATE;
-                store.close(CLOSE_COMPACTION_MILLIS);
+                // No in-place compaction at close: H2 2.3's chunk moving there failed an internal assertion
+                // (RandomAccessStore.moveChunkInside) in our tests; a sparse file is rewritten afresh instead.
+                store.close();
             }
             super.close();
         }
@@ -189,28 +181,6 @@ final class CommittingH2Backend extends H2Backend {
             if (!store.isClosed() && store.compact(TARGET_FILL_RATE, COMPACTION_BYTES)) {
                 commit();
             }
-        }
-    }
-
-    /**
-     * Once the store has been quiet for {@link #IDLE_NANOS}, moves its chunks to the start of the file and cuts
-     * off the free tail ({@code compactFile}), at most once per quiet spell: the file then stays near the size
-     * of its live data between the bursts of a festival day.
-     */
-    void shrinkWhenIdle() {
-        if (System.nanoTime() - lastWrite < IDLE_NANOS) {
-            return;
-        }
-        synchronized (writeLock) {
-            if (store.isClosed() || shrunkSinceLastWrite || System.nanoTime() - lastWrite < IDLE_NANOS) {
-                return;
-            }
-            if (store.hasUnsavedChanges()) {
-                commit();
-            }
-            store.compactFile(IDLE_COMPACTION_MILLIS);
-            committed = applied;
-            shrunkSinceLastWrite = true;
         }
     }
 }

@@ -141,7 +141,8 @@ public class SecurityConfiguration {
     SecurityFilterChain pages(HttpSecurity http, ProblemWriter problems, JurorSignIn jurorSignIn) throws Exception {
         http.addFilterBefore(new JurorSessionCheck(jurorSignIn), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers(HttpMethod.GET, "/", "/competitions/*", "/css/**", "/js/**", "/favicon.ico")
+                        .requestMatchers(HttpMethod.GET, "/", "/competitions/*", "/css/**", "/js/**", "/favicon.ico",
+                                "/language")
                         .permitAll()
                         .requestMatchers("/error").permitAll()
                         // GET shows the sign-in page; only its POST (CSRF-protected) signs in.

@@ -144,7 +144,7 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      * Whose keys these are: the account name, or for a juror their competition and id (juror ids are chosen per
      * competition, so two competitions may each have a {@code juror-1}).
      */
-    private static String owner(Authentication authentication) {
+    static String owner(Authentication authentication) {
         if (authentication == null) {
             return "anonymous";
         }

@@ -7,6 +7,8 @@ import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -19,8 +21,13 @@ import java.util.Objects;
  * The pages' message bundles and the visitor's language. Every {@code i18n/pages/<area>.properties} is a bundle
  * (with its {@code _zh_CN} twin), found on the class path, so a new area of pages adds its file and nothing else.
  */
-@Configuration(proxyBeanMethods = false)
-class PageLanguageConfiguration {
+@Configuration
+class PageLanguageConfiguration implements WebMvcConfigurer {
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new PageFrame());
+    }
 
     /** Where the page bundles live; {@link #bundles()} lists them. */
     static final String BUNDLES = "classpath*:i18n/pages/*.properties";

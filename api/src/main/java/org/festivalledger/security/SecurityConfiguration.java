@@ -2,6 +2,7 @@ package org.festivalledger.security;
 
 import org.festivalledger.identity.Role;
 
+import org.festivalledger.http.FormOnce;
 import org.festivalledger.http.IdempotencyFilter;
 import org.festivalledger.http.ProblemWriter;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -138,8 +139,11 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain pages(HttpSecurity http, ProblemWriter problems, JurorSignIn jurorSignIn) throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ProblemWriter problems, JurorSignIn jurorSignIn, FormOnce formOnce)
+            throws Exception {
         http.addFilterBefore(new JurorSessionCheck(jurorSignIn), AuthorizationFilter.class)
+                // After the CSRF check and the role check: a form's key is its account's, like an API key.
+                .addFilterAfter(formOnce, AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.GET, "/", "/competitions/*", "/css/**", "/js/**", "/favicon.ico",
                                 "/language")
@@ -185,6 +189,14 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyOutsideTheChain(IdempotencyFilter filter) {
         FilterRegistrationBean<IdempotencyFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    /** So is the pages' form filter (a form's key is per account too). */
+    @Bean
+    FilterRegistrationBean<FormOnce> formOnceOutsideTheChain(FormOnce filter) {
+        FilterRegistrationBean<FormOnce> registration = new FilterRegistrationBean<>(filter);
         registration.setEnabled(false);
         return registration;
     }

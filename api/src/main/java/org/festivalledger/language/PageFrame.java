@@ -1,35 +1,43 @@
 package org.festivalledger.language;
 
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.festivalledger.http.FormOnce;
 import org.springframework.context.i18n.LocaleContextHolder;
-import org.springframework.stereotype.Controller;
-import org.springframework.web.bind.annotation.ControllerAdvice;
-import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.HandlerInterceptor;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
 /**
- * What every page's masthead needs to offer the other language: {@code pageLanguage} (for {@code <html lang>}) and
- * {@code languageLinks}, each a link to the switcher that comes back to this page. After a form was posted, the page
- * the form came from (its {@code Referer}, when it is this site) is the one to come back to.
+ * What every rendered page needs besides its own model: {@code pageLanguage} (for {@code <html lang>}),
+ * {@code languageLinks} (the switcher, each link coming back to this page; after a form was posted, to the page the
+ * form came from, its {@code Referer} when that is this site) and {@code newFormKey}, the idempotency key a form
+ * rendered now carries ({@link FormOnce}). Added only when a page is rendered, so the JSON API pays nothing for it.
  */
-@ControllerAdvice(annotations = Controller.class)
-class LanguageLinks {
+class PageFrame implements HandlerInterceptor {
 
     /** One entry of the switcher. */
     record LanguageLink(String tag, String name, String href, boolean current) {
     }
 
-    @ModelAttribute("pageLanguage")
-    String pageLanguage() {
-        return PageLanguage.of(LocaleContextHolder.getLocale()).tag();
+    @Override
+    public void postHandle(HttpServletRequest request, HttpServletResponse response, Object handler,
+                           ModelAndView page) {
+        if (page == null || (page.getViewName() != null && page.getViewName().startsWith("redirect:"))) {
+            return;
+        }
+        PageLanguage current = PageLanguage.of(LocaleContextHolder.getLocale());
+        page.addObject("pageLanguage", current.tag());
+        page.addObject("languageLinks", languageLinks(request, current));
+        page.addObject("newFormKey", UUID.randomUUID().toString());
+        page.addObject("formKeyField", FormOnce.FIELD);
     }
 
-    @ModelAttribute("languageLinks")
-    List<LanguageLink> languageLinks(HttpServletRequest request) {
-        PageLanguage current = PageLanguage.of(LocaleContextHolder.getLocale());
+    static List<LanguageLink> languageLinks(HttpServletRequest request, PageLanguage current) {
         String back = backTo(request);
         return PageLanguage.all().stream().map(language -> new LanguageLink(language.tag(), language.ownName(),
                 UriComponentsBuilder.fromPath(request.getContextPath() + LanguageSwitch.PATH)

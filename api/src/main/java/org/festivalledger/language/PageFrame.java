@@ -4,6 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.festivalledger.http.FormOnce;
 import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
 import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -16,7 +19,8 @@ import java.util.UUID;
  * What every rendered page needs besides its own model: {@code pageLanguage} (for {@code <html lang>}),
  * {@code languageLinks} (the switcher, each link coming back to this page; after a form was posted, to the page the
  * form came from, its {@code Referer} when that is this site) and {@code newFormKey}, the idempotency key a form
- * rendered now carries ({@link FormOnce}). Added only when a page is rendered, so the JSON API pays nothing for it.
+ * rendered now carries ({@link FormOnce}); and {@code signedInAs} for the masthead unless the page named the
+ * visitor itself. Added only when a page is rendered, so the JSON API pays nothing for it.
  */
 class PageFrame implements HandlerInterceptor {
 
@@ -35,6 +39,12 @@ class PageFrame implements HandlerInterceptor {
         page.addObject("languageLinks", languageLinks(request, current));
         page.addObject("newFormKey", UUID.randomUUID().toString());
         page.addObject("formKeyField", FormOnce.FIELD);
+        if (!page.getModel().containsKey("signedInAs")) {
+            // Who the masthead names; a page of its own may name them otherwise (a juror by their name).
+            Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+            page.addObject("signedInAs", signedIn == null || signedIn instanceof AnonymousAuthenticationToken
+                    ? null : signedIn.getName());
+        }
     }
 
     static List<LanguageLink> languageLinks(HttpServletRequest request, PageLanguage current) {

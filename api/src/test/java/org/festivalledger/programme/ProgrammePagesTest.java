@@ -5,6 +5,7 @@ import org.festivalledger.Api.Reply;
 import org.festivalledger.Judging;
 import org.festivalledger.LedgerTestApplication;
 import org.festivalledger.OrganiserSession;
+import org.festivalledger.http.FormOnce;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.ledger.StoredEvent;
 import org.junit.jupiter.api.BeforeEach;
@@ -105,7 +106,7 @@ class ProgrammePagesTest extends LedgerTestApplication {
         assertThat(item("shorts-1").get("startsAt").asText()).as("14:00 in Beijing").isEqualTo("2027-04-17T06:00:00Z");
         HttpResponse<String> timeline = organiser.get(pages + "?scheduled=shorts-1");
         assertThat(timeline.body()).contains("Saturday 17 April 2027").contains("14:00–14:25")
-                .contains("“Shorts 1” is on the programme from 17 Apr 2027, 14:00.")
+                .contains("&quot;Shorts 1&quot; is on the programme from 17 Apr 2027, 14:00.")
                 .contains("href=\"" + pages + "/screenings/shorts-1\"");
 
         String page = pages + "/screenings/shorts-1";
@@ -138,7 +139,7 @@ class ProgrammePagesTest extends LedgerTestApplication {
 
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(refused.body()).contains("<p class=\"field-problem\" id=\"startsAt-problem\">Cinema Hall 1 is taken"
-                        + " by the screening “Shorts 1” from 17 Apr 2027, 14:00 until 17 Apr 2027, 14:25")
+                        + " by the screening &quot;Shorts 1&quot; from 17 Apr 2027, 14:00 until 17 Apr 2027, 14:25")
                 .contains("aria-describedby=\"startsAt-problem\"")
                 .contains("value=\"Shorts 2\"").contains("value=\"2027-04-17T14:20\"")
                 .containsPattern("value=\"" + festival.entries.get(1) + "\"\\s+checked");
@@ -172,7 +173,7 @@ class ProgrammePagesTest extends LedgerTestApplication {
                 "title", "Shorts 3", "venueId", "hall", "startsAt", "2027-04-17T16:00", "submissionIds", film));
 
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.body()).contains("id=\"submissionIds-problem\">“Film 3” (" + film
+        assertThat(refused.body()).contains("id=\"submissionIds-problem\">&quot;Film 3&quot; (" + film
                         + ") has left the competition (withdrawn) and cannot be screened.")
                 .containsPattern("value=\"" + film + "\"\\s+checked").contains("value=\"Shorts 3\"");
         // The withdrawal drops the film from the open rounds a moment later (EntryDropPolicy): that may land
@@ -191,7 +192,7 @@ class ProgrammePagesTest extends LedgerTestApplication {
                 "startsAt", "2027-04-17T06:00:00Z", "submissionIds", List.of(festival.entries.get(0), film)));
         post("/submissions/" + film + "/withdrawal", Map.of("reason", "signed with a distributor"));
 
-        String warning = "“Film 2” (" + film + ") was withdrawn from the competition: signed with a distributor."
+        String warning = "&quot;Film 2&quot; (" + film + ") was withdrawn from the competition: signed with a distributor."
                 + " Move this screening without it, or cancel it.";
         assertThat(organiser.get(pages).body()).contains("Warnings (1)").contains(warning);
         organiser.get("/language?lang=zh-CN&back=/organiser");
@@ -243,7 +244,7 @@ class ProgrammePagesTest extends LedgerTestApplication {
                         "endsAt", "2027-04-17T12:00", "speakers", "Lin Yue\nhana sato"));
 
         assertThat(refused.statusCode()).isEqualTo(409);
-        assertThat(refused.body()).contains("id=\"speakers-problem\">hana sato already speaks in “Authorship” from"
+        assertThat(refused.body()).contains("id=\"speakers-problem\">hana sato already speaks in &quot;Authorship&quot; from"
                         + " 17 Apr 2027, 10:00 until 17 Apr 2027, 11:30.")
                 .contains(">Lin Yue\nhana sato</textarea>").contains("value=\"Elsewhere\"")
                 .contains("aria-describedby=\"speakers-problem\"");
@@ -255,6 +256,20 @@ class ProgrammePagesTest extends LedgerTestApplication {
         assertThat(backwards.statusCode()).isEqualTo(400);
         assertThat(backwards.body()).contains("id=\"endsAt-problem\">The end must come after the start.");
         assertThat(ledger.head().position()).as("nothing recorded").isEqualTo(before);
+    }
+
+    @Test
+    void aScreeningFormSentTwiceSchedulesOnce() {
+        aHall();
+        Map<String, String> form = Map.of("title", "Shorts 1", "venueId", "hall", "startsAt", "2027-04-17T14:00",
+                "submissionIds", festival.entries.get(0), FormOnce.FIELD, UUID.randomUUID().toString());
+
+        String first = location(organiser.submit(pages + "/screenings/new", pages + "/screenings", form));
+        String second = location(organiser.submit(pages + "/screenings/new", pages + "/screenings", form));
+
+        assertThat(second).isEqualTo(first);
+        assertThat(super.api.get(api + "/schedule").as(ORGANISER).send().json().findValues("kind"))
+                .as("one screening, though the server chose its id").hasSize(1);
     }
 
     @Test

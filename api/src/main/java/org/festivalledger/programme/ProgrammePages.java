@@ -194,23 +194,17 @@ class ProgrammePages {
                          @RequestParam MultiValueMap<String, String> form, HttpServletResponse response, Model model) {
         Typed typed = new Typed();
         Instant startsAt = typed.instant("startsAt", form.getFirst("startsAt"), true);
-        return attempt(competitionId, typed,
+        return changeItem(competitionId, screeningId, BookingKind.SCREENING, "move", typed,
                 () -> screenings.reschedule(competitionId, screeningId, blankToNull(form.getFirst("venueId")),
-                        startsAt, films(form), form.getFirst("reason")),
-                moved -> itemAfter(competitionId, "screenings", screeningId, "moved"),
-                refused -> itemPage(competitionId, screeningId, BookingKind.SCREENING, "move", form, refused,
-                        response, model), response);
+                        startsAt, films(form), form.getFirst("reason")), form, response, model);
     }
 
     @PostMapping("/screenings/{screeningId}/cancellation")
     String cancelScreening(@PathVariable String competitionId, @PathVariable String screeningId,
                            @RequestParam MultiValueMap<String, String> form, HttpServletResponse response,
                            Model model) {
-        return attempt(competitionId, new Typed(),
-                () -> screenings.cancel(competitionId, screeningId, form.getFirst("reason")),
-                cancelled -> itemAfter(competitionId, "screenings", screeningId, "cancelled"),
-                refused -> itemPage(competitionId, screeningId, BookingKind.SCREENING, "cancel", form,
-                        refused.renamed("reason", "cancelReason"), response, model), response);
+        return changeItem(competitionId, screeningId, BookingKind.SCREENING, "cancel", new Typed(),
+                () -> screenings.cancel(competitionId, screeningId, form.getFirst("reason")), form, response, model);
     }
 
     // ---- forum sessions ----
@@ -261,22 +255,16 @@ class ProgrammePages {
         Typed typed = new Typed();
         Instant startsAt = typed.instant("startsAt", form.getFirst("startsAt"), true);
         Instant endsAt = typed.instant("endsAt", form.getFirst("endsAt"), true);
-        return attempt(competitionId, typed,
+        return changeItem(competitionId, sessionId, BookingKind.FORUM_SESSION, "move", typed,
                 () -> sessions.reschedule(competitionId, sessionId, blankToNull(form.getFirst("venueId")), startsAt,
-                        endsAt, form.getFirst("reason")),
-                moved -> itemAfter(competitionId, "forum-sessions", sessionId, "moved"),
-                refused -> itemPage(competitionId, sessionId, BookingKind.FORUM_SESSION, "move", form, refused,
-                        response, model), response);
+                        endsAt, form.getFirst("reason")), form, response, model);
     }
 
     @PostMapping("/forum-sessions/{sessionId}/cancellation")
     String cancelSession(@PathVariable String competitionId, @PathVariable String sessionId,
                          @RequestParam MultiValueMap<String, String> form, HttpServletResponse response, Model model) {
-        return attempt(competitionId, new Typed(),
-                () -> sessions.cancel(competitionId, sessionId, form.getFirst("reason")),
-                cancelled -> itemAfter(competitionId, "forum-sessions", sessionId, "cancelled"),
-                refused -> itemPage(competitionId, sessionId, BookingKind.FORUM_SESSION, "cancel", form,
-                        refused.renamed("reason", "cancelReason"), response, model), response);
+        return changeItem(competitionId, sessionId, BookingKind.FORUM_SESSION, "cancel", new Typed(),
+                () -> sessions.cancel(competitionId, sessionId, form.getFirst("reason")), form, response, model);
     }
 
     // ---- one screening or session, with its move and cancel forms ----
@@ -324,6 +312,22 @@ class ProgrammePages {
     }
 
     // ---- how a form is sent and answered ----
+
+    /**
+     * A move or a cancellation sent from an item's page: back to that page with a notice, or the page again with
+     * the refusal next to the refused form's fields (the cancel form's reason is {@code cancelReason} there).
+     */
+    private String changeItem(String competitionId, String itemId, BookingKind kind, String formName, Typed typed,
+                              Supplier<Booked> command, MultiValueMap<String, String> form,
+                              HttpServletResponse response, Model model) {
+        String path = kind == BookingKind.SCREENING ? "screenings" : "forum-sessions";
+        return attempt(competitionId, typed, command,
+                changed -> "redirect:/organiser/competitions/" + encode(competitionId) + "/programme/" + path + "/"
+                        + encode(itemId) + "?" + ("move".equals(formName) ? "moved" : "cancelled"),
+                refused -> itemPage(competitionId, itemId, kind, formName, form,
+                        "cancel".equals(formName) ? refused.renamed("reason", "cancelReason") : refused,
+                        response, model), response);
+    }
 
     /**
      * Sends one command for a form (one form, one command: the form's key is the ledger commit's key) unless what
@@ -377,10 +381,6 @@ class ProgrammePages {
                 + encode(id) + "#" + encode(anchor);
     }
 
-    private static String itemAfter(String competitionId, String kind, String id, String notice) {
-        return "redirect:/organiser/competitions/" + encode(competitionId) + "/programme/" + kind + "/" + encode(id)
-                + "?" + notice;
-    }
 
     private List<FilmChoice> filmChoices(String competitionId, Collection<String> chosen) {
         return register.of(competitionId).stream()

@@ -136,6 +136,10 @@ class ProgrammePagesBrowserTest extends LedgerTestApplication {
         look("timeline", language);
         browser.findElement(By.cssSelector("#item-talk a.title")).click();
         look("session", language);
+        // The older read-only schedule page shows the same timeline and leads to the programme.
+        browser.get(programme.replace("/programme", "/schedule"));
+        assertThat(browser.findElement(By.id("item-talk")).getText()).contains("Hana Sato, Lin Yue");
+        look("schedule", language);
 
         // On a phone the timeline is one venue after another, nothing wider than the screen.
         browser.manage().window().setSize(new Dimension(390, 844));

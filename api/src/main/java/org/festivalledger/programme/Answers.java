@@ -14,9 +14,9 @@ final class Answers {
     /** A booking as placed: a screening's end is computed, so the client learns it here. */
     record Placed(String id, String venueId, Instant startsAt, Instant endsAt) {
 
-        static Placed of(String id, Recorded recorded) {
-            Slot slot = (Slot) recorded.result();
-            return new Placed(id, slot.venueId(), slot.startsAt(), slot.endsAt());
+        static Placed of(Booked booked) {
+            Slot slot = booked.slot();
+            return new Placed(booked.id(), slot.venueId(), slot.startsAt(), slot.endsAt());
         }
     }
 

@@ -2,8 +2,6 @@ package org.festivalledger.programme;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.festivalledger.http.CommandDispatch;
-import org.festivalledger.http.CommandDispatch.Recorded;
-import org.festivalledger.http.EntityIds;
 import org.festivalledger.programme.Answers.Cancelled;
 import org.festivalledger.programme.Answers.Placed;
 import org.springframework.http.ResponseEntity;
@@ -23,14 +21,12 @@ import java.util.List;
 @RequestMapping("/api/competitions/{competitionId}/forum-sessions")
 class ForumSessionController {
 
-    private final CommandDispatch dispatch;
+    private final ForumSessionBookings sessions;
     private final ProgrammeSchedule schedule;
-    private final CompetitionsOnRecord competitions;
 
-    ForumSessionController(CommandDispatch dispatch, ProgrammeSchedule schedule, CompetitionsOnRecord competitions) {
-        this.dispatch = dispatch;
+    ForumSessionController(ForumSessionBookings sessions, ProgrammeSchedule schedule) {
+        this.sessions = sessions;
         this.schedule = schedule;
-        this.competitions = competitions;
     }
 
     /** A session as an organiser schedules it; {@code id} is optional, {@code public} defaults to true. */
@@ -47,13 +43,10 @@ class ForumSessionController {
 
     @PostMapping
     ResponseEntity<Placed> schedule(@PathVariable String competitionId, @RequestBody SessionRequest request) {
-        String id = EntityIds.chosenOrNew("id", request.id());
-        competitions.knownAtHead(competitionId);
-        Recorded recorded = dispatch.send(new ScheduleForumSession(competitionId, id, request.title(),
-                request.speakers(), request.venueId(), request.startsAt(), request.endsAt(),
-                request.isPublic() == null || request.isPublic()), null);
-        return Answers.created("/api/competitions/" + competitionId + "/forum-sessions/" + id, recorded,
-                Placed.of(id, recorded));
+        Booked booked = sessions.schedule(competitionId, request.id(), request.title(), request.speakers(),
+                request.venueId(), request.startsAt(), request.endsAt(), request.isPublic() == null || request.isPublic());
+        return Answers.created("/api/competitions/" + competitionId + "/forum-sessions/" + booked.id(),
+                booked.recorded(), Placed.of(booked));
     }
 
     @GetMapping("/{sessionId}")
@@ -66,11 +59,9 @@ class ForumSessionController {
                                       @RequestBody SessionChange request,
                                       @RequestHeader(name = CommandDispatch.REASON_HEADER, required = false)
                                       String reasonHeader) {
-        competitions.knownAtHead(competitionId);
-        String reason = Answers.reason(request.reason(), reasonHeader);
-        Recorded recorded = dispatch.send(new RescheduleForumSession(competitionId, sessionId, request.venueId(),
-                request.startsAt(), request.endsAt(), reason), reason);
-        return Answers.ok(recorded, Placed.of(sessionId, recorded));
+        Booked booked = sessions.reschedule(competitionId, sessionId, request.venueId(), request.startsAt(),
+                request.endsAt(), Answers.reason(request.reason(), reasonHeader));
+        return Answers.ok(booked.recorded(), Placed.of(booked));
     }
 
     @PostMapping("/{sessionId}/cancellation")
@@ -78,9 +69,8 @@ class ForumSessionController {
                                      @RequestBody ReasonRequest request,
                                      @RequestHeader(name = CommandDispatch.REASON_HEADER, required = false)
                                      String reasonHeader) {
-        competitions.knownAtHead(competitionId);
         String reason = Answers.reason(request.reason(), reasonHeader);
-        Recorded recorded = dispatch.send(new CancelForumSession(competitionId, sessionId, reason), reason);
-        return Answers.ok(recorded, new Cancelled(sessionId, reason));
+        return Answers.ok(sessions.cancel(competitionId, sessionId, reason).recorded(),
+                new Cancelled(sessionId, reason));
     }
 }

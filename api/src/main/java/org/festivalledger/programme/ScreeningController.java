@@ -2,8 +2,6 @@ package org.festivalledger.programme;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.festivalledger.http.CommandDispatch;
-import org.festivalledger.http.CommandDispatch.Recorded;
-import org.festivalledger.http.EntityIds;
 import org.festivalledger.programme.Answers.Cancelled;
 import org.festivalledger.programme.Answers.Placed;
 import org.springframework.http.ResponseEntity;
@@ -23,19 +21,12 @@ import java.util.List;
 @RequestMapping("/api/competitions/{competitionId}/screenings")
 class ScreeningController {
 
-    private final CommandDispatch dispatch;
-    private final FilmsOnRecord films;
+    private final ScreeningBookings screenings;
     private final ProgrammeSchedule schedule;
-    private final CompetitionsOnRecord competitions;
-    private final ViewsAtHead views;
 
-    ScreeningController(CommandDispatch dispatch, FilmsOnRecord films, ProgrammeSchedule schedule,
-                        CompetitionsOnRecord competitions, ViewsAtHead views) {
-        this.dispatch = dispatch;
-        this.films = films;
+    ScreeningController(ScreeningBookings screenings, ProgrammeSchedule schedule) {
+        this.screenings = screenings;
         this.schedule = schedule;
-        this.competitions = competitions;
-        this.views = views;
     }
 
     /** A screening as an organiser schedules it; {@code id} is optional, {@code public} defaults to true. */
@@ -52,13 +43,10 @@ class ScreeningController {
 
     @PostMapping
     ResponseEntity<Placed> schedule(@PathVariable String competitionId, @RequestBody ScreeningRequest request) {
-        String id = EntityIds.chosenOrNew("id", request.id());
-        competitions.knownAtHead(competitionId);
-        Recorded recorded = dispatch.send(new ScheduleScreening(competitionId, id, request.title(), request.venueId(),
-                request.startsAt(), films.named(competitionId, request.submissionIds()),
-                request.isPublic() == null || request.isPublic()), null);
-        return Answers.created("/api/competitions/" + competitionId + "/screenings/" + id, recorded,
-                Placed.of(id, recorded));
+        Booked booked = screenings.schedule(competitionId, request.id(), request.title(), request.venueId(),
+                request.startsAt(), request.submissionIds(), request.isPublic() == null || request.isPublic());
+        return Answers.created("/api/competitions/" + competitionId + "/screenings/" + booked.id(),
+                booked.recorded(), Placed.of(booked));
     }
 
     @GetMapping("/{screeningId}")
@@ -75,13 +63,9 @@ class ScreeningController {
                                       @RequestBody ScreeningChange request,
                                       @RequestHeader(name = CommandDispatch.REASON_HEADER, required = false)
                                       String reasonHeader) {
-        competitions.knownAtHead(competitionId);
-        List<String> filmIds = request.submissionIds() != null ? request.submissionIds()
-                : currentFilms(competitionId, screeningId);
-        String reason = Answers.reason(request.reason(), reasonHeader);
-        Recorded recorded = dispatch.send(new RescheduleScreening(competitionId, screeningId, request.venueId(),
-                request.startsAt(), films.named(competitionId, filmIds), reason), reason);
-        return Answers.ok(recorded, Placed.of(screeningId, recorded));
+        Booked booked = screenings.reschedule(competitionId, screeningId, request.venueId(), request.startsAt(),
+                request.submissionIds(), Answers.reason(request.reason(), reasonHeader));
+        return Answers.ok(booked.recorded(), Placed.of(booked));
     }
 
     @PostMapping("/{screeningId}/cancellation")
@@ -89,19 +73,8 @@ class ScreeningController {
                                      @RequestBody ReasonRequest request,
                                      @RequestHeader(name = CommandDispatch.REASON_HEADER, required = false)
                                      String reasonHeader) {
-        competitions.knownAtHead(competitionId);
         String reason = Answers.reason(request.reason(), reasonHeader);
-        Recorded recorded = dispatch.send(new CancelScreening(competitionId, screeningId, reason), reason);
-        return Answers.ok(recorded, new Cancelled(screeningId, reason));
-    }
-
-    // Read once the views hold the whole ledger, so a change recorded a moment ago is not undone: a screening
-    // the schedule does not know is left to the programme, which answers 404.
-    private List<String> currentFilms(String competitionId, String screeningId) {
-        views.await();
-        return schedule.item(competitionId, screeningId)
-                .filter(item -> item.kind() == BookingKind.SCREENING)
-                .map(item -> item.films().stream().map(FilmSlot::submissionId).toList())
-                .orElse(null);
+        return Answers.ok(screenings.cancel(competitionId, screeningId, reason).recorded(),
+                new Cancelled(screeningId, reason));
     }
 }

@@ -1,8 +1,5 @@
 package org.festivalledger.programme;
 
-import org.festivalledger.http.CommandDispatch;
-import org.festivalledger.http.CommandDispatch.Recorded;
-import org.festivalledger.http.EntityIds;
 import org.festivalledger.http.UnknownId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,12 +17,12 @@ import java.util.Map;
 @RequestMapping("/api/competitions/{competitionId}/venues")
 class VenueController {
 
-    private final CommandDispatch dispatch;
+    private final ProgrammeVenues venues;
     private final ProgrammeSchedule schedule;
     private final CompetitionsOnRecord competitions;
 
-    VenueController(CommandDispatch dispatch, ProgrammeSchedule schedule, CompetitionsOnRecord competitions) {
-        this.dispatch = dispatch;
+    VenueController(ProgrammeVenues venues, ProgrammeSchedule schedule, CompetitionsOnRecord competitions) {
+        this.venues = venues;
         this.schedule = schedule;
         this.competitions = competitions;
     }
@@ -36,11 +33,10 @@ class VenueController {
 
     @PostMapping
     ResponseEntity<Map<String, String>> add(@PathVariable String competitionId, @RequestBody VenueRequest request) {
-        String id = EntityIds.chosenOrNew("id", request.id());
-        competitions.knownAtHead(competitionId);
-        Recorded recorded = dispatch.send(new AddVenue(competitionId, id, request.name(), request.capacity(),
-                request.changeoverMinutes()), null);
-        return Answers.created("/api/competitions/" + competitionId + "/venues/" + id, recorded, Map.of("id", id));
+        Booked added = venues.add(competitionId, request.id(), request.name(), request.capacity(),
+                request.changeoverMinutes());
+        return Answers.created("/api/competitions/" + competitionId + "/venues/" + added.id(), added.recorded(),
+                Map.of("id", added.id()));
     }
 
     @GetMapping

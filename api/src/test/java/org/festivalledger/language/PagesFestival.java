@@ -1,0 +1,53 @@
+package org.festivalledger.language;
+
+import org.festivalledger.Api;
+import org.festivalledger.Api.Reply;
+import org.festivalledger.Judging;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.festivalledger.Api.ORGANISER;
+
+/**
+ * What the bilingual page tests read: a competition judged, shortlisted, awarded, programmed and published, and one
+ * still being judged whose juror-1 scored an entry and revised it ({@code revision} is that revision's position).
+ */
+record PagesFestival(Judging published, Judging judging, long revision) {
+
+    static PagesFestival build(Api api) {
+        // A competition judged, shortlisted, awarded, programmed and published…
+        Judging published = Judging.judgedAndClosed(api, "shape", new int[]{3, 9, 5, 7, 4, 8});
+        String competition = published.competition;
+        assertThat(api.post(published.path("preliminary") + "/shortlist").as(ORGANISER)
+                .json(Map.of("size", 3, "rationale", "the three strongest")).send().status()).isEqualTo(201);
+        assertThat(api.post("/api/competitions/" + competition + "/awards").as(ORGANISER)
+                .json(Map.of("categoryId", "best-film", "submissionId", published.entries.get(1),
+                        "citation", "A kite that flies in every frame")).send().status()).isEqualTo(201);
+        Reply venue = api.post("/api/competitions/" + competition + "/venues").as(ORGANISER)
+                .json(Map.of("name", "Huairou Cinema Hall 1", "capacity", 420, "changeoverMinutes", 15)).send();
+        assertThat(venue.status()).as(venue.toString()).isEqualTo(201);
+        Reply screening = api.post("/api/competitions/" + competition + "/screenings").as(ORGANISER)
+                .json(Map.of("venueId", venue.json().get("id").asText(), "startsAt", "2027-04-17T06:00:00Z",
+                        "submissionIds", List.of(published.entries.get(1), published.entries.get(3)),
+                        "title", "Shortlist programme 1", "public", true)).send();
+        assertThat(screening.status()).as(screening.toString()).isEqualTo(201);
+        long publication = api.post("/api/competitions/" + competition + "/publication").as(ORGANISER).send()
+                .ledgerPosition();
+        assertThat(api.get("/api/public/competitions/" + competition + "/results?minPosition=" + publication).send()
+                .status()).isEqualTo(200);
+
+        // …and one still being judged, with a score and its revision, for the juror's pages and the histories.
+        Judging judging = Judging.with(api, "shape-open-" + UUID.randomUUID().toString().substring(0, 6), 3, 2);
+        assertThat(judging.openRound("preliminary", 2, "MEAN", 1).status()).isEqualTo(201);
+        assertThat(judging.autoAssign("preliminary").status()).isEqualTo(200);
+        String entry = judging.entries.get(0);
+        assertThat(judging.score("preliminary", "juror-1", entry, 7, 6, 5, null).status()).isEqualTo(201);
+        Reply revised = judging.score("preliminary", "juror-1", entry, 8, 6, 5, "seen again");
+        assertThat(revised.status()).as(revised.toString()).isEqualTo(201);
+        judging.mine("preliminary", "juror-1");
+        return new PagesFestival(published, judging, revised.ledgerPosition());
+    }
+}

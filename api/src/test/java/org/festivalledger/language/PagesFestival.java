@@ -5,7 +5,6 @@ import org.festivalledger.Api.Reply;
 import org.festivalledger.Judging;
 
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,19 +20,11 @@ record PagesFestival(Judging published, Judging judging, long revision) {
         // A competition judged, shortlisted, awarded, programmed and published…
         Judging published = Judging.judgedAndClosed(api, "shape", new int[]{3, 9, 5, 7, 4, 8});
         String competition = published.competition;
-        assertThat(api.post(published.path("preliminary") + "/shortlist").as(ORGANISER)
-                .json(Map.of("size", 3, "rationale", "the three strongest")).send().status()).isEqualTo(201);
-        assertThat(api.post("/api/competitions/" + competition + "/awards").as(ORGANISER)
-                .json(Map.of("categoryId", "best-film", "submissionId", published.entries.get(1),
-                        "citation", "A kite that flies in every frame")).send().status()).isEqualTo(201);
-        Reply venue = api.post("/api/competitions/" + competition + "/venues").as(ORGANISER)
-                .json(Map.of("name", "Huairou Cinema Hall 1", "capacity", 420, "changeoverMinutes", 15)).send();
-        assertThat(venue.status()).as(venue.toString()).isEqualTo(201);
-        Reply screening = api.post("/api/competitions/" + competition + "/screenings").as(ORGANISER)
-                .json(Map.of("venueId", venue.json().get("id").asText(), "startsAt", "2027-04-17T06:00:00Z",
-                        "submissionIds", List.of(published.entries.get(1), published.entries.get(3)),
-                        "title", "Shortlist programme 1", "public", true)).send();
-        assertThat(screening.status()).as(screening.toString()).isEqualTo(201);
+        assertThat(published.shortlist("preliminary", 3, "the three strongest").status()).isEqualTo(201);
+        assertThat(published.confer("best-film", published.entries.get(1), "A kite that flies in every frame")
+                .status()).isEqualTo(201);
+        published.publicScreening("Huairou Cinema Hall 1", "2027-04-17T06:00:00Z",
+                List.of(published.entries.get(1), published.entries.get(3)), "Shortlist programme 1");
         long publication = api.post("/api/competitions/" + competition + "/publication").as(ORGANISER).send()
                 .ledgerPosition();
         assertThat(api.get("/api/public/competitions/" + competition + "/results?minPosition=" + publication).send()

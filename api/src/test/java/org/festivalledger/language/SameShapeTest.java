@@ -82,7 +82,8 @@ class SameShapeTest extends LedgerTestApplication {
         auditor.sameShape("/auditor/trail?entity=" + entry, 200);
         auditor.sameShape("/auditor/trail?from=abc", 400);
         auditor.sameShape("/auditor/history?entity=" + entry, 200);
-        assertThat(auditor.chinese("/auditor/history?entity=" + entry)).contains("修改前");
+        assertThat(auditor.chinese("/auditor/history?entity=" + entry)).contains("修改前")
+                .contains("修改了对参赛作品 " + entry + " 的评分");
         auditor.sameShape("/auditor/history?entity=nothing-of-the-sort", 404);
         auditor.sameShape(competition, 200);
         auditor.sameShape(competition + "/decisions", 200);

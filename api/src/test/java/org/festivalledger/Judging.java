@@ -158,6 +158,35 @@ public final class Judging {
         return call.send();
     }
 
+    /** The organiser draws a round's shortlist of {@code size}. */
+    public Reply shortlist(String round, int size, String rationale) {
+        return api.post(path(round) + "/shortlist").as(ORGANISER)
+                .json(Map.of("size", size, "rationale", rationale)).send();
+    }
+
+    /** The organiser confers an award of {@code category} on an entry. */
+    public Reply confer(String category, String entry, String citation) {
+        return api.post("/api/competitions/" + competition + "/awards").as(ORGANISER)
+                .json(Map.of("categoryId", category, "submissionId", entry, "citation", citation)).send();
+    }
+
+    /**
+     * A public screening of {@code films} in a new venue {@code venue} (15 minutes' changeover), and the public
+     * schedule read until it shows it; the screening's answer.
+     */
+    public Reply publicScreening(String venue, String startsAt, List<String> films, String title) {
+        Reply added = api.post("/api/competitions/" + competition + "/venues").as(ORGANISER)
+                .json(Map.of("name", venue, "capacity", 420, "changeoverMinutes", 15)).send();
+        assertThat(added.status()).as(added.toString()).isEqualTo(201);
+        Reply screening = api.post("/api/competitions/" + competition + "/screenings").as(ORGANISER)
+                .json(Map.of("venueId", added.json().get("id").asText(), "startsAt", startsAt,
+                        "submissionIds", films, "title", title, "public", true)).send();
+        assertThat(screening.status()).as(screening.toString()).isEqualTo(201);
+        api.get("/api/public/competitions/" + competition + "/schedule?minPosition=" + screening.ledgerPosition())
+                .send();
+        return screening;
+    }
+
     public String path(String round) {
         return "/api/competitions/" + competition + "/rounds/" + round;
     }

@@ -4,11 +4,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.festivalledger.competition.CompetitionCatalogue;
 import org.festivalledger.competition.CompetitionView;
 import org.festivalledger.http.UnknownId;
+import org.festivalledger.language.Refusals;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.rules.InvalidInput;
 import org.festivalledger.standings.JudgingBoard;
 import org.festivalledger.standings.JudgingRecord;
 import org.festivalledger.standings.Standings;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -47,10 +50,15 @@ class AuditorPages {
     private final JudgingBoard board;
     private final LedgerLog ledger;
     private final RebuildCheckRuns rebuilds;
+    private final Refusals refusals;
+    private final MessageSource messages;
 
     AuditorPages(TrailReading trail, RoundTimeline timeline, DecisionReview decisions, RoundPictures pictures,
                  LatestVerification verification, DecisionExports exports, CompetitionCatalogue catalogue,
-                 JudgingBoard board, LedgerLog ledger, RebuildCheckRuns rebuilds) {
+                 JudgingBoard board, LedgerLog ledger, RebuildCheckRuns rebuilds, Refusals refusals,
+                 MessageSource messages) {
+        this.refusals = refusals;
+        this.messages = messages;
         this.rebuilds = rebuilds;
         this.trail = trail;
         this.timeline = timeline;
@@ -99,7 +107,7 @@ class AuditorPages {
                     blankToNull(type), instant("since", since), instant("until", until));
             model.addAttribute("page", trail.page(start, TRAIL_PAGE, filter));
             model.addAttribute("from", start);
-        } catch (InvalidInput refused) {
+        } catch (InvalidInput | Unreadable refused) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("problem", explain(refused));
         }
@@ -114,7 +122,7 @@ class AuditorPages {
             model.addAttribute("history", trail.history(entity));
         } catch (UnknownId unknown) {
             response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("problem", "Nothing on the ledger names " + entity + ".");
+            model.addAttribute("problem", say("auditor.problem.nothingNames", entity));
         }
         model.addAttribute("entity", entity);
         return "auditor/history";
@@ -166,7 +174,7 @@ class AuditorPages {
                 model.addAttribute("compare", other);
                 model.addAttribute("difference", timeline.between(competitionId, roundId, other, shown).orElse(null));
             }
-        } catch (InvalidInput refused) {
+        } catch (InvalidInput | Unreadable refused) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("problem", explain(refused));
             return "auditor/standings";
@@ -196,7 +204,7 @@ class AuditorPages {
         long at;
         try {
             at = blankToNull(position) == null ? ledger.head().position() : position("position", position, 0);
-        } catch (InvalidInput refused) {
+        } catch (InvalidInput | Unreadable refused) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
             model.addAttribute("problem", explain(refused));
             return "auditor/message";
@@ -243,15 +251,16 @@ class AuditorPages {
     }
 
     private static long position(String field, String text, long least) {
+        long value;
         try {
-            long value = Long.parseLong(text.strip());
-            if (value < least) {
-                throw InvalidInput.of(field, "must be a ledger position, " + least + " or more");
-            }
-            return value;
+            value = Long.parseLong(text.strip());
         } catch (NumberFormatException e) {
-            throw InvalidInput.of(field, "must be a ledger position (a whole number)");
+            throw new Unreadable("auditor.problem.wholeNumber", field);
         }
+        if (value < least) {
+            throw new Unreadable("auditor.problem.position", field, Long.toString(least));
+        }
+        return value;
     }
 
     private static Instant instant(String field, String text) {
@@ -261,12 +270,37 @@ class AuditorPages {
         try {
             return Instant.parse(text.strip());
         } catch (DateTimeParseException e) {
-            throw InvalidInput.of(field, "must be an ISO-8601 instant such as 2026-04-20T10:00:00Z");
+            throw new Unreadable("auditor.problem.instant", field);
         }
     }
 
-    private static String explain(InvalidInput refused) {
-        return String.join("; ", refused.errors().stream().map(error -> error.field() + " " + error.message()).toList());
+    /**
+     * A parameter of a workspace address that cannot be read, told by its message key: the workspace's own
+     * refusal, so it is said in the page's language rather than in the domain's English.
+     */
+    private static final class Unreadable extends RuntimeException {
+        private final String key;
+        private final transient Object[] arguments;
+
+        Unreadable(String key, Object... arguments) {
+            super(key, null, false, false);
+            this.key = key;
+            this.arguments = arguments;
+        }
+    }
+
+    /** What was wrong with the address, in the page's language: the workspace's own words or the domain's. */
+    private String explain(RuntimeException refused) {
+        if (refused instanceof Unreadable unreadable) {
+            return say(unreadable.key, unreadable.arguments);
+        }
+        return String.join("; ", ((InvalidInput) refused).errors().stream()
+                .map(error -> say("auditor.problem.field", error.field(), refusals.fieldProblem(error.message())))
+                .toList());
+    }
+
+    private String say(String key, Object... arguments) {
+        return messages.getMessage(key, arguments, LocaleContextHolder.getLocale());
     }
 
     private static String blankToNull(String text) {

@@ -2,10 +2,13 @@ package org.festivalledger.audit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.ResourceBundle;
 
 /**
  * One line of plain language per event, for the auditor reading the trail: who did what to which entity.
@@ -16,49 +19,65 @@ final class EventDescriptions {
     private EventDescriptions() {
     }
 
+    /** The bundle of the sentences; the API's descriptions are its English (base) ones. */
+    static final String BUNDLE = "i18n.pages.events";
+    private static final ResourceBundle ENGLISH = ResourceBundle.getBundle(BUNDLE, Locale.ROOT);
+
+    /** The actor's place in a sentence when the event names none ("someone"). */
+    static final Object SOMEONE = new Object();
+
+    /**
+     * One event's sentence: its message key ({@code event.<Type>}) and arguments, every one of them text (a count or
+     * a position is never grouped "1,234"), so the API (in English) and the pages (in the reader's language) say the
+     * same thing from the same arguments.
+     */
+    record Sentence(String key, List<Object> arguments) {
+    }
+
+    /** The sentence in English, as the API's trail gives it. */
     static String describe(String type, JsonNode p, String actor) {
-        String who = actor == null ? "someone" : actor;
-        return switch (type) {
-            case "CompetitionAnnounced" -> who + " announced the competition " + q(p, "name") + " (" + t(p, "edition") + ")";
-            case "JudgingEstablished" -> "the judging of " + t(p, "competitionId") + " was established";
-            case "SubmissionReceived" -> "entry " + t(p, "submissionId") + " " + q(p.path("entry"), "title")
-                    + " was received";
-            case "SubmissionWithdrawn" -> who + " withdrew entry " + t(p, "submissionId") + ": " + t(p, "reason");
-            case "SubmissionRuledIneligible" -> who + " ruled entry " + t(p, "submissionId") + " ineligible: "
-                    + t(p, "reason");
-            case "JurorAppointed" -> who + " appointed juror " + t(p, "jurorId") + " (" + t(p, "name") + ")";
-            case "JurorAccessIssued" -> who + " issued juror " + t(p, "jurorId") + " a new token and sign-in link"
-                    + " (access version " + t(p, "version") + ")";
-            case "JurorAccessRevoked" -> who + " revoked juror " + t(p, "jurorId") + "'s access";
-            case "ConflictDeclared" -> who + " declared juror " + t(p, "jurorId") + " conflicted on entry "
-                    + t(p, "submissionId") + ": " + t(p, "reason");
-            case "RoundOpened" -> who + " opened round " + t(p, "roundId") + " with " + p.path("entries").size()
-                    + " entries, " + t(p, "jurorsPerEntry") + " jurors each, " + t(p, "aggregation");
-            case "JurorsAssigned" -> who + " assigned " + p.path("assignments").size() + " juror-entry pair(s) in round "
-                    + t(p, "roundId") + (p.path("automatic").asBoolean() ? " automatically" : "");
-            case "AssignmentRemoved" -> who + " took juror " + t(p, "jurorId") + " off entry " + t(p, "submissionId")
-                    + " in round " + t(p, "roundId") + ": " + t(p, "reason");
-            case "RoundClosed" -> who + " closed round " + t(p, "roundId");
-            case "EntryDropped" -> "entry " + t(p, "submissionId") + " left round " + t(p, "roundId") + ": "
-                    + t(p, "reason");
-            case "EntryLeftContention" -> "entry " + t(p, "submissionId") + " left contention: " + t(p, "reason");
-            case "ScoreRecorded" -> "juror " + t(p, "jurorId") + " scored entry " + t(p, "submissionId") + " in round "
-                    + t(p, "roundId") + ": " + marks(p.path("marks"));
-            case "ScoreRevised" -> "juror " + t(p, "jurorId") + " revised their score of entry " + t(p, "submissionId")
-                    + " in round " + t(p, "roundId") + " (revision " + t(p, "revision") + "): " + marks(p.path("marks"))
-                    + " — " + t(p, "reason");
-            case "ScoreVoided" -> "the score of juror " + t(p, "jurorId") + " for entry " + t(p, "submissionId")
-                    + " in round " + t(p, "roundId") + " stopped counting: " + t(p, "reason");
-            case "ShortlistDrawn" -> who + " drew the shortlist of round " + t(p, "roundId") + ": "
-                    + p.path("shortlist").size() + " entries from the top " + t(p, "size") + " at position "
-                    + t(p, "basedOnPosition") + ", " + p.path("overrides").size() + " override(s)";
-            case "AwardConferred" -> who + " conferred " + t(p, "categoryId") + " on entry " + t(p, "submissionId")
-                    + " (award " + t(p, "awardId") + ")";
-            case "AwardRevoked" -> who + " revoked award " + t(p, "awardId") + " (" + t(p, "categoryId") + ", entry "
-                    + t(p, "submissionId") + "): " + t(p, "reason");
-            case "ResultsPublished" -> who + " published the results of " + t(p, "competitionId");
-            default -> who + " recorded " + type;
+        Sentence sentence = sentence(type, p, actor);
+        Object[] arguments = sentence.arguments().stream()
+                .map(argument -> argument == SOMEONE ? ENGLISH.getString("event.someone") : argument).toArray();
+        return new MessageFormat(ENGLISH.getString(sentence.key()), Locale.ENGLISH).format(arguments);
+    }
+
+    static Sentence sentence(String type, JsonNode p, String actor) {
+        Object who = actor == null ? SOMEONE : actor;
+        List<Object> arguments = switch (type) {
+            case "CompetitionAnnounced" -> List.of(who, t(p, "name"), t(p, "edition"));
+            case "JudgingEstablished", "ResultsPublished" -> List.of(who, t(p, "competitionId"));
+            case "SubmissionReceived" -> List.of(who, t(p, "submissionId"), t(p.path("entry"), "title"));
+            case "SubmissionWithdrawn", "SubmissionRuledIneligible" -> List.of(who, t(p, "submissionId"), t(p, "reason"));
+            case "JurorAppointed" -> List.of(who, t(p, "jurorId"), t(p, "name"));
+            case "JurorAccessIssued" -> List.of(who, t(p, "jurorId"), t(p, "version"));
+            case "JurorAccessRevoked" -> List.of(who, t(p, "jurorId"));
+            case "ConflictDeclared" -> List.of(who, t(p, "jurorId"), t(p, "submissionId"), t(p, "reason"));
+            case "RoundOpened" -> List.of(who, t(p, "roundId"), Integer.toString(p.path("entries").size()),
+                    t(p, "jurorsPerEntry"), t(p, "aggregation"));
+            case "JurorsAssigned" -> List.of(who, Integer.toString(p.path("assignments").size()), t(p, "roundId"));
+            case "AssignmentRemoved" -> List.of(who, t(p, "jurorId"), t(p, "submissionId"), t(p, "roundId"),
+                    t(p, "reason"));
+            case "RoundClosed" -> List.of(who, t(p, "roundId"));
+            case "EntryDropped" -> List.of(who, t(p, "submissionId"), t(p, "roundId"), t(p, "reason"));
+            case "EntryLeftContention" -> List.of(who, t(p, "submissionId"), t(p, "reason"));
+            case "ScoreRecorded" -> List.of(who, t(p, "jurorId"), t(p, "submissionId"), t(p, "roundId"),
+                    marks(p.path("marks")));
+            case "ScoreRevised" -> List.of(who, t(p, "jurorId"), t(p, "submissionId"), t(p, "roundId"),
+                    t(p, "revision"), marks(p.path("marks")), t(p, "reason"));
+            case "ScoreVoided" -> List.of(who, t(p, "jurorId"), t(p, "submissionId"), t(p, "roundId"), t(p, "reason"));
+            case "ShortlistDrawn" -> List.of(who, t(p, "roundId"), Integer.toString(p.path("shortlist").size()),
+                    t(p, "size"), t(p, "basedOnPosition"), Integer.toString(p.path("overrides").size()));
+            case "AwardConferred" -> List.of(who, t(p, "categoryId"), t(p, "submissionId"), t(p, "awardId"));
+            case "AwardRevoked" -> List.of(who, t(p, "awardId"), t(p, "categoryId"), t(p, "submissionId"),
+                    t(p, "reason"));
+            default -> null;
         };
+        if (arguments == null) {
+            return new Sentence("event.other", List.of(who, type));
+        }
+        boolean automatic = type.equals("JurorsAssigned") && p.path("automatic").asBoolean();
+        return new Sentence("event." + type + (automatic ? ".automatic" : ""), arguments);
     }
 
     /** What a revision changed: each criterion whose mark moved, and the comment if it changed. */
@@ -88,9 +107,5 @@ final class EventDescriptions {
     private static String t(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isMissingNode() || value.isNull() ? "?" : value.asText();
-    }
-
-    private static String q(JsonNode node, String field) {
-        return "\"" + t(node, field) + "\"";
     }
 }

@@ -58,6 +58,9 @@ public class PublicCaching extends OncePerRequestFilter {
             "content-type", "content-language",
             "cache-control", "pragma", "expires", "etag", "last-modified");
 
+    /** What a public page's bytes depend on besides its address. */
+    static final String PAGE_VARY = HttpHeaders.ACCEPT_LANGUAGE + ", " + HttpHeaders.COOKIE;
+
     private record Version(String etag, Instant since) {
     }
 
@@ -108,8 +111,13 @@ public class PublicCaching extends OncePerRequestFilter {
         String state = keepable ? viewState.get() : null;
         Kept hit = keepable ? kept.get(key) : null;
         if (hit != null && hit.state().equals(state)) {
-            replay(request, response, hit);
+            replay(request, response, hit); // its headers, the Vary below among them
             return;
+        }
+        if (!request.getRequestURI().startsWith("/api/")) {
+            // A page is written in the reader's language (their cookie, else Accept-Language): a cache in front of
+            // the festival must keep one copy per language, never hand a Chinese page to an English reader.
+            response.addHeader(HttpHeaders.VARY, PAGE_VARY);
         }
         ContentCachingResponseWrapper body = new ContentCachingResponseWrapper(new OwnCachingHeaders(response));
         try {
@@ -127,7 +135,8 @@ public class PublicCaching extends OncePerRequestFilter {
             return;
         }
         byte[] bytes = body.getContentAsByteArray();
-        Version version = versionOf(address, etagOf(bytes));
+        // One version per address and language: the English and the Chinese page each keep their own date.
+        Version version = versionOf(address + '\n' + response.getLocale(), etagOf(bytes));
         // Kept only if no view moved while it was drawn (else it may mix two states) and it is nobody's own.
         if (key != null && response.getHeader(HttpHeaders.SET_COOKIE) == null && stateBefore.equals(viewState.get())) {
             if (kept.size() >= MAX_REMEMBERED) {

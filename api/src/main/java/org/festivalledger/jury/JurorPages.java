@@ -11,11 +11,14 @@ import org.festivalledger.rules.StateConflict;
 import org.festivalledger.rules.UnknownEntity;
 import org.festivalledger.scoring.RecordScore;
 import org.festivalledger.identity.JurorIdentity;
+import org.festivalledger.language.Refusals;
 import org.festivalledger.security.JurorSignIn;
 import org.festivalledger.standings.JudgingBoard;
 import org.festivalledger.standings.JudgingRecord;
 import org.festivalledger.submission.SubmissionRegister;
 import org.festivalledger.submission.SubmissionView;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContext;
@@ -31,7 +34,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,10 +52,14 @@ class JurorPages {
     private final CommandDispatch dispatch;
     private final ProjectionProgress progress;
     private final JurorSignIn signIn;
+    private final Refusals refusals;
+    private final MessageSource messages;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     JurorPages(JudgingBoard board, SubmissionRegister register, CommandDispatch dispatch, ProjectionProgress progress,
-               JurorSignIn signIn) {
+               JurorSignIn signIn, Refusals refusals, MessageSource messages) {
+        this.refusals = refusals;
+        this.messages = messages;
         this.board = board;
         this.register = register;
         this.dispatch = dispatch;
@@ -136,7 +142,7 @@ class JurorPages {
     String entry(@PathVariable String roundId, @PathVariable String submissionId, Authentication authentication,
                  HttpServletResponse response, Model model) {
         JurorIdentity juror = (JurorIdentity) authentication.getPrincipal();
-        return show(juror, roundId, submissionId, null, Map.of(), List.of(), null, response, model);
+        return show(juror, roundId, submissionId, null, Map.of(), Map.of(), null, response, model);
     }
 
     @PostMapping("/juror/rounds/{roundId}/entries/{submissionId}")
@@ -146,14 +152,15 @@ class JurorPages {
         JurorIdentity juror = (JurorIdentity) authentication.getPrincipal();
         Map<String, String> typed = new LinkedHashMap<>();
         Map<String, BigDecimal> marks = new LinkedHashMap<>();
-        List<InvalidInput.FieldError> errors = new ArrayList<>();
+        // Each field's problem, in the page's language.
+        Map<String, String> errors = new LinkedHashMap<>();
         form.forEach((name, value) -> {
             if (name.startsWith("marks.")) {
                 typed.put(name, value);
                 try {
                     marks.put(name.substring("marks.".length()), new BigDecimal(value.strip()));
                 } catch (NumberFormatException e) {
-                    errors.add(new InvalidInput.FieldError(name, value.isBlank() ? "is missing" : "must be a number"));
+                    errors.put(name, value.isBlank() ? refusals.fieldProblem("is missing") : message("juror.score.notANumber"));
                 }
             }
         });
@@ -167,10 +174,10 @@ class JurorPages {
                 progress.awaitPosition(position, Duration.ofSeconds(5));
                 return "redirect:/juror/rounds/" + roundId + "/entries/" + submissionId + "?saved";
             } catch (InvalidInput refused) {
-                errors.addAll(refused.errors());
+                refusals.byField(refused).forEach((field, sentence) -> errors.merge(field, sentence, (a, b) -> a + " " + b));
             } catch (RuleViolation | StateConflict | UnknownEntity refused) {
                 response.setStatus(HttpStatus.CONFLICT.value());
-                return show(juror, roundId, submissionId, refused.getMessage(), typed, errors, null, response, model);
+                return show(juror, roundId, submissionId, refusals.explain(refused), typed, errors, null, response, model);
             }
         }
         response.setStatus(HttpStatus.BAD_REQUEST.value());
@@ -189,17 +196,17 @@ class JurorPages {
             return "redirect:/juror?conflict=" + submissionId;
         } catch (InvalidInput refused) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(juror, roundId, submissionId, null, Map.of(), List.of(), "give the reason for the conflict",
+            return show(juror, roundId, submissionId, null, Map.of(), Map.of(), message("juror.conflict.reasonMissing"),
                     response, model);
         } catch (RuleViolation | StateConflict | UnknownEntity refused) {
             response.setStatus(HttpStatus.CONFLICT.value());
-            return show(juror, roundId, submissionId, refused.getMessage(), Map.of(), List.of(), null, response, model);
+            return show(juror, roundId, submissionId, refusals.explain(refused), Map.of(), Map.of(), null, response, model);
         }
     }
 
     /** The entry page; 404 unless the entry is on this juror's list (assigned, not conflicted). */
     private String show(JurorIdentity juror, String roundId, String submissionId, String problem,
-                        Map<String, String> typed, List<InvalidInput.FieldError> errors, String conflictError,
+                        Map<String, String> typed, Map<String, String> errors, String conflictError,
                         HttpServletResponse response, Model model) {
         Optional<EntryPage> page = board.read(juror.competitionId(), record -> {
             JudgingRecord.Round round = record.round(roundId).orElse(null);
@@ -222,15 +229,13 @@ class JurorPages {
             card.marks().forEach((criterion, mark) -> values.put("marks." + criterion, mark.toPlainString()));
             values.put("comment", card.comment() == null ? "" : card.comment());
         }
-        Map<String, String> fieldErrors = new LinkedHashMap<>();
-        errors.forEach(error -> fieldErrors.merge(error.field(), error.message(), (a, b) -> a + "; " + b));
         model.addAttribute("juror", juror);
         model.addAttribute("jurorName", jurorName(juror));
         model.addAttribute("page", page.get());
         model.addAttribute("submissionId", submissionId);
         model.addAttribute("entry", register.find(submissionId).orElse(null));
         model.addAttribute("values", values);
-        model.addAttribute("errors", fieldErrors);
+        model.addAttribute("errors", errors);
         model.addAttribute("problem", problem);
         model.addAttribute("conflictError", conflictError);
         return "juror/entry";
@@ -244,6 +249,10 @@ class JurorPages {
     private String jurorName(JurorIdentity juror) {
         return board.read(juror.competitionId(), record -> record.juror(juror.jurorId()).orElse(null))
                 .map(JudgingRecord.Juror::name).orElse(juror.jurorId());
+    }
+
+    private String message(String key) {
+        return messages.getMessage(key, null, LocaleContextHolder.getLocale());
     }
 
     private static String blankToNull(String text) {

@@ -164,9 +164,10 @@ public class SecurityConfiguration {
                                 PathPatternRequestMatcher.withDefaults().matcher("/juror/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/organiser/login"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/organiser/**"))
-                        // Anything else is no page at all: say so, rather than ask for a sign-in.
-                        .defaultAuthenticationEntryPointFor((request, response, e) -> problems.write(response,
-                                        HttpStatus.NOT_FOUND, "Not found", "there is no page at " + request.getRequestURI()),
+                        // Anything else is no page at all: say so, rather than ask for a sign-in (through the
+                        // error page: a browser reads "page not found" in its language, a program a problem).
+                        .defaultAuthenticationEntryPointFor((request, response, e) ->
+                                        response.sendError(HttpStatus.NOT_FOUND.value()),
                                 PathPatternRequestMatcher.withDefaults().matcher("/**")))
                 .headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(PAGES_CONTENT_POLICY)));
         return http.build();

@@ -59,6 +59,27 @@ class PublicCachingTest extends LedgerTestApplication {
     }
 
     @Test
+    void aPageKeptForOneLanguageIsNeverServedInAnother() {
+        Judging judging = Judging.with(api, "caching-languages-" + java.util.UUID.randomUUID().toString().substring(0, 6), 2, 1);
+        String page = "/competitions/" + judging.competition;
+        for (int twice = 0; twice < 2; twice++) { // the second time from what this node kept
+            Reply chinese = api.get(page).header("Accept-Language", "zh-CN,zh;q=0.9").send();
+            Reply english = api.get(page).header("Accept-Language", "en-GB,en;q=0.9").send();
+            Reply chosen = api.get(page).header("Accept-Language", "en").header("Cookie", "ledger-language=zh-CN").send();
+            assertThat(chinese.body()).contains("lang=\"zh-CN\"").contains("评选结果");
+            assertThat(english.body()).contains("lang=\"en\"").contains("have not been published");
+            assertThat(chosen.body()).as("the switcher's choice wins over the browser's").contains("lang=\"zh-CN\"");
+            assertThat(chinese.header("ETag")).isNotEqualTo(english.header("ETag"));
+            for (Reply reply : java.util.List.of(chinese, english, chosen)) {
+                assertThat(reply.header("Vary")).as("a cache in front keeps one copy per language")
+                        .contains("Accept-Language").contains("Cookie");
+            }
+        }
+        assertThat(String.valueOf(api.get("/api/public/competitions/" + judging.competition + "/schedule").send().header("Vary")))
+                .as("the JSON API is the same in every language").doesNotContain("Accept-Language");
+    }
+
+    @Test
     void answersForSignedInUsersStayUncached() {
         Reply competitions = api.get("/api/competitions").as(ORGANISER).send();
         assertThat(competitions.status()).isEqualTo(200);

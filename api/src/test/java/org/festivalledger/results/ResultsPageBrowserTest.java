@@ -44,23 +44,13 @@ class ResultsPageBrowserTest extends LedgerTestApplication {
     void thePageShowsTheAwardsAfterPublicationAndNothingBefore() throws IOException {
         Judging judging = Judging.judgedAndClosed(api, "page", new int[]{3, 9, 5, 7, 4, 8});
         String competition = judging.competition;
-        assertThat(api.post(judging.path("preliminary") + "/shortlist").as(ORGANISER)
-                .json(Map.of("size", 3, "rationale", "the three strongest")).send().status()).isEqualTo(201);
-        assertThat(api.post("/api/competitions/" + competition + "/awards").as(ORGANISER)
-                .json(Map.of("categoryId", "best-film", "submissionId", judging.entries.get(1),
-                        "citation", "A kite that flies in every frame")).send().status()).isEqualTo(201);
+        assertThat(judging.shortlist("preliminary", 3, "the three strongest").status()).isEqualTo(201);
+        assertThat(judging.confer("best-film", judging.entries.get(1), "A kite that flies in every frame").status())
+                .isEqualTo(201);
 
         // The public programme is public at once, results or not.
-        Reply venue = api.post("/api/competitions/" + competition + "/venues").as(ORGANISER)
-                .json(Map.of("name", "Huairou Cinema Hall 1", "capacity", 420, "changeoverMinutes", 15)).send();
-        assertThat(venue.status()).as(venue.toString()).isEqualTo(201);
-        Reply screening = api.post("/api/competitions/" + competition + "/screenings").as(ORGANISER)
-                .json(Map.of("venueId", venue.json().get("id").asText(), "startsAt", "2027-04-17T06:00:00Z",
-                        "submissionIds", List.of(judging.entries.get(1), judging.entries.get(3)),
-                        "title", "Shortlist programme 1", "public", true)).send();
-        assertThat(screening.status()).as(screening.toString()).isEqualTo(201);
-        api.get("/api/public/competitions/" + competition + "/schedule?minPosition=" + screening.ledgerPosition())
-                .send();
+        judging.publicScreening("Huairou Cinema Hall 1", "2027-04-17T06:00:00Z",
+                List.of(judging.entries.get(1), judging.entries.get(3)), "Shortlist programme 1");
 
         browser.manage().window().setSize(new Dimension(1280, 900));
         browser.get(url("/competitions/" + competition));

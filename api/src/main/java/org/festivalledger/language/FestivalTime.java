@@ -64,7 +64,7 @@ public class FestivalTime {
         return format.format(number);
     }
 
-    /** The zone's name as the page's language says it, e.g. "中国标准时间" or "China Standard Time". */
+    /** The zone's generic name as the page's language says it, e.g. "中国时间" or "China Time". */
     public String zoneName() {
         return zone.getDisplayName(java.time.format.TextStyle.FULL, locale());
     }

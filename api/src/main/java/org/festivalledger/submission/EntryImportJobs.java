@@ -48,7 +48,7 @@ class EntryImportJobs {
             this.file = file;
         }
 
-        String id() {
+        public String id() {
             return id;
         }
 
@@ -65,7 +65,7 @@ class EntryImportJobs {
             return file;
         }
 
-        int entries() {
+        public int entries() {
             return file.submissions().size();
         }
 

@@ -259,7 +259,7 @@ class EntryPages {
         Map<String, String> problems = new LinkedHashMap<>();
         Integer runtime = wholeNumber(form.get("runtimeMinutes"));
         if (runtime == null && !blank(form.get("runtimeMinutes"))) {
-            problems.put("runtimeMinutes", message("problem.wholeNumber"));
+            problems.put("runtimeMinutes", message("announce.problem.wholeNumber"));
         }
         AiWorkflow workflow = choice(AiWorkflow.class, form.get("aiWorkflow"));
         Entry entry = new Entry(trimmed(form.get("title")), lines(form.get("team")), trimmed(form.get("country")),

@@ -93,7 +93,7 @@ public class SubmissionRegister {
         return Optional.ofNullable(submissions.get(submissionId));
     }
 
-    /** A competition's entries in the order they were received. */
+    /** A competition's entries in the order they were received (entries received at one moment, by id). */
     public List<SubmissionView> of(String competitionId) {
         return List.copyOf(entriesOf(competitionId).values());
     }

@@ -89,6 +89,7 @@ class EntryPagesBrowserTest extends LedgerTestApplication {
         assertThat(weight.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(browser.findElement(By.id("criteria[3].weight-problem")).getText()).isNotBlank();
         assertThat(browser.findElement(By.id("name")).getAttribute("value")).isEqualTo("AIGC Short Film Unit " + language);
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});", weight);
         look("announce", language, chinese);
         weight.clear();
         weight.sendKeys("0.2");
@@ -112,6 +113,8 @@ class EntryPagesBrowserTest extends LedgerTestApplication {
         assertThat(browser.findElement(By.id("runtimeMinutes-problem")).getText())
                 .contains(chinese ? "时长" : "at most 30");
         assertThat(browser.findElement(By.id("title")).getAttribute("value")).isEqualTo(chinese ? "纸月亮" : "Paper Moons");
+        browser.executeScript("arguments[0].scrollIntoView({block: 'center'});",
+                browser.findElement(By.id("runtimeMinutes")));
         look("record", language, chinese);
         WebElement runtime = browser.findElement(By.id("runtimeMinutes"));
         runtime.clear();

@@ -29,12 +29,11 @@ import java.util.Set;
 final class CsvImport {
 
     static final Set<String> REQUIRED = Set.of("title", "team", "country", "runtimeMinutes", "aiWorkflow");
-    static final Set<String> KNOWN = Set.of("id", "title", "team", "country", "runtimeMinutes", "synopsis",
-            "aiTools", "aiWorkflow");
     static final int MAX_LINES = 20_000;
     /** The columns in the order the downloadable template names them. */
     static final List<String> COLUMNS = List.of("id", "title", "team", "country", "runtimeMinutes", "synopsis",
             "aiTools", "aiWorkflow");
+    static final Set<String> KNOWN = Set.copyOf(COLUMNS);
     /** The template an organiser downloads: the header and one example line. */
     static final String TEMPLATE = String.join(",", COLUMNS) + "\r\n"
             + ",Paper Moons,Li Wei;Ana Souza,CN,9,\"A kite-maker's daughter, a city of paper\",Runway;ComfyUI,"
@@ -99,7 +98,7 @@ final class CsvImport {
         List<Map<String, Object>> errors = new ArrayList<>();
         for (String column : columns) {
             if (!KNOWN.contains(column)) {
-                errors.add(error(1, column, "is not a known column; known: " + String.join(", ", KNOWN)));
+                errors.add(error(1, column, "is not a known column; known: " + String.join(", ", COLUMNS)));
             }
         }
         for (String required : REQUIRED) {

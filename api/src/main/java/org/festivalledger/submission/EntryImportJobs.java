@@ -3,6 +3,9 @@ package org.festivalledger.submission;
 import jakarta.annotation.PreDestroy;
 import org.festivalledger.http.ProjectionProgress;
 import org.festivalledger.identity.Actor;
+import org.festivalledger.rules.InvalidInput;
+import org.festivalledger.rules.RuleViolation;
+import org.festivalledger.rules.StateConflict;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -121,9 +124,8 @@ class EntryImportJobs {
         } catch (RuntimeException refused) {
             job.refusal = refused;
             job.state = State.REFUSED;
-            if (!(refused instanceof org.festivalledger.rules.RuleViolation
-                    || refused instanceof org.festivalledger.rules.InvalidInput
-                    || refused instanceof org.festivalledger.rules.StateConflict)) {
+            if (!(refused instanceof RuleViolation || refused instanceof InvalidInput
+                    || refused instanceof StateConflict)) {
                 log.warn("The import {} into {} failed", job.id, job.competitionId, refused);
             }
         }

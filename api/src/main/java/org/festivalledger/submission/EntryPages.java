@@ -42,6 +42,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.ToLongFunction;
 
 /**
  * The organiser's pages for a competition's entries: the list (search, filters, pages), one entry with its history on
@@ -156,7 +157,7 @@ class EntryPages {
 
     @GetMapping("/{submissionId}")
     String entry(@PathVariable String competitionId, @PathVariable String submissionId,
-                 @RequestParam Map<String, String> query, HttpServletResponse response, Model model) {
+                 HttpServletResponse response, Model model) {
         return showEntry(competitionId, submissionId, Map.of(), null, response, model);
     }
 
@@ -180,7 +181,7 @@ class EntryPages {
      */
     private String rule(String competitionId, String submissionId, Map<String, String> form, String which,
                         String done, HttpServletResponse response, Model model,
-                        java.util.function.ToLongFunction<String> ruling) {
+                        ToLongFunction<String> ruling) {
         if (entryOf(competitionId, submissionId).isEmpty()) {
             return notFound(response, model);
         }
@@ -228,15 +229,11 @@ class EntryPages {
     private List<HistoryLine> history(String submissionId) {
         Locale locale = LocaleContextHolder.getLocale();
         return trail.find(1, Integer.MAX_VALUE, line -> line.concerns(submissionId)).stream()
-                .map(line -> new HistoryLine(line.position(), dateTime(line.timestamp()),
+                .map(line -> new HistoryLine(line.position(), festivalTime.dateTime(line.timestamp()),
                         messages.getMessage("entry.history." + line.type(), null,
                                 messages.getMessage("entry.history.other", new Object[]{line.type()}, locale), locale),
                         line.actor(), line.reason()))
                 .toList();
-    }
-
-    private String dateTime(java.time.Instant instant) {
-        return festivalTime.dateTime(instant);
     }
 
     private Optional<SubmissionView> entryOf(String competitionId, String submissionId) {
@@ -290,7 +287,10 @@ class EntryPages {
         }
     }
 
-    /** The form's field for a field the domain names (the team is one box, and so are the AI tools). */
+    /**
+     * The form's field (and the CSV file's column) for a field the domain names: the team is one box, and so are the
+     * AI tools; the domain's {@code submissionId} is the form's {@code id}.
+     */
     private static String entryField(String domainField) {
         if (domainField.startsWith("team")) {
             return "team";
@@ -301,10 +301,7 @@ class EntryPages {
         if (domainField.startsWith("aiDisclosure")) {
             return "aiWorkflow";
         }
-        if (domainField.equals("submissionId")) {
-            return "id";
-        }
-        return domainField;
+        return domainField.equals("submissionId") ? "id" : domainField;
     }
 
     private String showNew(String competitionId, Map<String, String> typed, Map<String, String> problems,
@@ -417,24 +414,10 @@ class EntryPages {
         if (written.length() > SHOWN_LINE_LENGTH) {
             written = written.substring(0, SHOWN_LINE_LENGTH) + "…";
         }
-        String label = messages.getMessage("import.field." + columnOf(field), null, null,
+        String label = messages.getMessage("import.field." + entryField(field), null, null,
                 LocaleContextHolder.getLocale());
         String sentence = refusals.fieldProblem(domainWords);
         return new LineProblem(line, written, message("import.problem", label == null ? field : label, sentence));
-    }
-
-    /** The file's column a field the domain names was read from. */
-    private static String columnOf(String field) {
-        if (field.startsWith("team")) {
-            return "team";
-        }
-        if (field.startsWith("aiDisclosure.tools")) {
-            return "aiTools";
-        }
-        if (field.startsWith("aiDisclosure")) {
-            return "aiWorkflow";
-        }
-        return field.equals("submissionId") ? "id" : field;
     }
 
     private String showImport(String competitionId, List<LineProblem> problems, String problem,

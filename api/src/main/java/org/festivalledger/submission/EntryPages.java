@@ -43,6 +43,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.ToLongFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The organiser's pages for a competition's entries: the list (search, filters, pages), one entry with its history on
@@ -416,9 +418,38 @@ class EntryPages {
         }
         String label = messages.getMessage("import.field." + entryField(field), null, null,
                 LocaleContextHolder.getLocale());
-        String sentence = refusals.fieldProblem(domainWords);
+        String sentence = lineSentence(domainWords);
         return new LineProblem(line, written, message("import.problem", label == null ? field : label, sentence));
     }
+
+    /**
+     * The import's own problems (the CSV reader's, the competition's runtime rule per line) in the page's language,
+     * their numbers and values kept; any other in the words {@link Refusals} has for it.
+     */
+    private String lineSentence(String domainWords) {
+        String words = domainWords == null ? "" : domainWords;
+        for (Map.Entry<Pattern, String> known : LINE_PROBLEMS.entrySet()) {
+            Matcher matched = known.getKey().matcher(words);
+            if (matched.matches()) {
+                Object[] values = new Object[matched.groupCount()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = matched.group(i + 1);
+                }
+                return message(known.getValue(), values);
+            }
+        }
+        return refusals.fieldProblem(domainWords);
+    }
+
+    /** How the CSV reader and the competition word an import's problems, and the message saying it on the page. */
+    private static final Map<Pattern, String> LINE_PROBLEMS = Map.of(
+            Pattern.compile("is (\\d+); the competition allows at most (\\d+)"), "import.problem.runtime",
+            Pattern.compile("'(.*)' is not a whole number of minutes"), "import.problem.minutes",
+            Pattern.compile("'(.*)' is not one of .*"), "import.problem.workflow",
+            Pattern.compile("is not a known column; known: (.*)"), "import.problem.column",
+            Pattern.compile("column is missing"), "import.problem.missingColumn",
+            Pattern.compile("must name at least one member"), "import.problem.team",
+            Pattern.compile("'(.*)' is already used on line (\\d+)"), "import.problem.sameId");
 
     private String showImport(String competitionId, List<LineProblem> problems, String problem,
                               EntryImportJobs.Job running, HttpServletResponse response, Model model) {

@@ -139,7 +139,9 @@ class EntryPagesBrowserTest extends LedgerTestApplication {
         browser.get(url(entries + "/import"));
         upload(fifty(language, 23));
         WebElement badLine = browser.findElement(By.id("line-24"));
-        assertThat(badLine.getText()).contains(language + "-23,Film 23").contains("45");
+        assertThat(badLine.getText()).contains(language + "-23,Film 23")
+                .contains(chinese ? "片长：45 分钟，本竞赛单元最长允许 30 分钟"
+                        : "Runtime: 45 minutes; the competition allows at most 30");
         assertThat(browser.findElements(By.cssSelector(".line-problems tbody tr"))).hasSize(1);
         look("import", language, chinese);
         upload(fifty(language, 0));

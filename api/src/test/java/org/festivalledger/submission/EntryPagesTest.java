@@ -194,7 +194,7 @@ class EntryPagesTest extends LedgerTestApplication {
         // The 17th entry is on the file's 18th line: the header is line 1.
         assertThat(refused.body()).contains("Nothing was imported: 1 problems in the file.")
                 .contains("id=\"line-18\"").contains("imp-17,Film 17,Li Wei;Ana Souza,CN,45,")
-                .contains("Runtime: is 45; the competition allows at most 30");
+                .contains("Runtime: 45 minutes; the competition allows at most 30.");
         assertThat(entriesOf("pages-import")).isEmpty();
 
         HttpResponse<String> imported = organiser.upload(entries + "/import", entries + "/import",

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -210,7 +210,16 @@ class EntryPagesBrowserTest extends LedgerTestApplication {
     private static void press(String selector) {
         WebElement pressed = browser.findElement(By.cssSelector(selector));
         pressed.click();
-        new WebDriverWait(browser, Duration.ofSeconds(20)).until(ExpectedConditions.stalenessOf(pressed));
+        // The page it was on is gone once the answer is shown (Chromium may say so as "stale" or as a node that no
+        // longer belongs to the document).
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> {
+            try {
+                pressed.isEnabled();
+                return false;
+            } catch (WebDriverException gone) {
+                return true;
+            }
+        });
     }
 
     private static String path() {

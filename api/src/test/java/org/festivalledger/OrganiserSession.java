@@ -67,6 +67,25 @@ public final class OrganiserSession {
         return post(action, fields, csrfOf(formPage));
     }
 
+    /** Posts a multipart form with one file, as the page at {@code formPage} would (with its CSRF token). */
+    public HttpResponse<String> upload(String formPage, String action, Map<String, String> fields, String fileField,
+                                       String fileName, String content) {
+        Map<String, String> form = new LinkedHashMap<>(fields);
+        form.put("_csrf", csrfOf(formPage));
+        String boundary = "----form" + System.nanoTime();
+        StringBuilder body = new StringBuilder();
+        form.forEach((name, value) -> body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(name).append("\"\r\n\r\n")
+                .append(value).append("\r\n"));
+        body.append("--").append(boundary).append("\r\n")
+                .append("Content-Disposition: form-data; name=\"").append(fileField).append("\"; filename=\"")
+                .append(fileName).append("\"\r\nContent-Type: text/csv\r\n\r\n").append(content).append("\r\n")
+                .append("--").append(boundary).append("--\r\n");
+        return send(HttpRequest.newBuilder(URI.create(base + action))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofString(body.toString(), StandardCharsets.UTF_8)).build());
+    }
+
     private HttpResponse<String> post(String path, Map<String, String> fields, String csrf) {
         Map<String, String> form = new LinkedHashMap<>(fields);
         form.put("_csrf", csrf);

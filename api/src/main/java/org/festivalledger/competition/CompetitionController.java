@@ -1,13 +1,9 @@
 package org.festivalledger.competition;
 
-import org.festivalledger.http.CommandDispatch;
-import org.festivalledger.http.CommandDispatch.Recorded;
-import org.festivalledger.http.EntityIds;
 import org.festivalledger.http.LedgerPositionHeader;
 import org.festivalledger.http.UnknownId;
 import org.festivalledger.submission.SubmissionRegister;
 import org.festivalledger.submission.SubmissionStatus;
-import org.festivalledger.submission.SubmissionView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,7 +15,6 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,14 +23,14 @@ import java.util.Map;
 @RequestMapping("/api/competitions")
 class CompetitionController {
 
-    private final CommandDispatch dispatch;
+    private final CompetitionAnnouncements announcements;
     private final CompetitionCatalogue catalogue;
     private final SubmissionRegister register;
     private final Clock clock;
 
-    CompetitionController(CommandDispatch dispatch, CompetitionCatalogue catalogue, SubmissionRegister register,
-                          Clock clock) {
-        this.dispatch = dispatch;
+    CompetitionController(CompetitionAnnouncements announcements, CompetitionCatalogue catalogue,
+                          SubmissionRegister register, Clock clock) {
+        this.announcements = announcements;
         this.catalogue = catalogue;
         this.register = register;
         this.clock = clock;
@@ -54,11 +49,11 @@ class CompetitionController {
 
     @PostMapping
     ResponseEntity<Map<String, String>> announce(@RequestBody AnnouncementRequest request) {
-        String id = EntityIds.chosenOrNew("id", request.id());
-        Recorded recorded = dispatch.send(new AnnounceCompetition(id, request.name(), request.edition(),
-                request.criteria(), request.rules(), request.awardCategories()), null);
+        CompetitionAnnouncements.Announced announced = announcements.announce(request.id(), request.name(),
+                request.edition(), request.criteria(), request.rules(), request.awardCategories());
+        String id = announced.competitionId();
         return ResponseEntity.created(URI.create("/api/competitions/" + id))
-                .header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
+                .header(LedgerPositionHeader.NAME, Long.toString(announced.position()))
                 .body(Map.of("id", id));
     }
 
@@ -74,13 +69,7 @@ class CompetitionController {
     }
 
     private CompetitionResponse response(CompetitionView view) {
-        Map<SubmissionStatus, Long> counts = new EnumMap<>(SubmissionStatus.class);
-        for (SubmissionStatus status : SubmissionStatus.values()) {
-            counts.put(status, 0L);
-        }
-        for (SubmissionView submission : register.of(view.id())) {
-            counts.merge(submission.status(), 1L, Long::sum);
-        }
+        Map<SubmissionStatus, Long> counts = register.countsOf(view.id());
         return new CompetitionResponse(view.id(), view.name(), view.edition(), view.statusAt(clock.instant()),
                 view.criteria(), view.rules(), view.awardCategories(), List.of(), counts, view.announcedAt());
     }

@@ -29,20 +29,35 @@ import java.util.Set;
 final class CsvImport {
 
     static final Set<String> REQUIRED = Set.of("title", "team", "country", "runtimeMinutes", "aiWorkflow");
-    static final Set<String> KNOWN = Set.of("id", "title", "team", "country", "runtimeMinutes", "synopsis",
-            "aiTools", "aiWorkflow");
     static final int MAX_LINES = 20_000;
+    /** The columns in the order the downloadable template names them. */
+    static final List<String> COLUMNS = List.of("id", "title", "team", "country", "runtimeMinutes", "synopsis",
+            "aiTools", "aiWorkflow");
+    static final Set<String> KNOWN = Set.copyOf(COLUMNS);
+    /** The template an organiser downloads: the header and one example line. */
+    static final String TEMPLATE = String.join(",", COLUMNS) + "\r\n"
+            + ",Paper Moons,Li Wei;Ana Souza,CN,9,\"A kite-maker's daughter, a city of paper\",Runway;ComfyUI,"
+            + "FULLY_GENERATED\r\n";
 
     private CsvImport() {
     }
 
+    /** One entry of the file and the line of the file it starts on (the header is line 1). */
+    record ImportLine(int line, NewSubmission submission) {
+    }
+
     static List<NewSubmission> read(String csv) {
+        return readLines(csv).stream().map(ImportLine::submission).toList();
+    }
+
+    /** The file's entries, each with the line it was read from, so a refusal of the n-th entry names its line. */
+    static List<ImportLine> readLines(String csv) {
         if (csv == null || csv.isBlank()) {
             throw InvalidInput.of("body", "the CSV file is empty; it needs a header line and at least one entry");
         }
         CsvMapper mapper = new CsvMapper().enable(CsvParser.Feature.TRIM_SPACES)
                 .enable(CsvParser.Feature.SKIP_EMPTY_LINES).enable(CsvParser.Feature.FAIL_ON_MISSING_COLUMNS);
-        List<NewSubmission> submissions = new ArrayList<>();
+        List<ImportLine> submissions = new ArrayList<>();
         List<Map<String, Object>> errors = new ArrayList<>();
         try (MappingIterator<Map<String, String>> rows = mapper.readerFor(Map.class)
                 .with(CsvSchema.emptySchema().withHeader()).readValues(csv)) {
@@ -60,7 +75,7 @@ final class CsvImport {
                 if (submissions.size() + errors.size() >= MAX_LINES) {
                     throw InvalidInput.of("body", "an import holds at most " + MAX_LINES + " entries");
                 }
-                submissions.add(entry(row, line, errors));
+                submissions.add(new ImportLine(line, entry(row, line, errors)));
             }
         } catch (IOException | RuntimeException e) {
             if (e instanceof InvalidInput || e instanceof UnreadableCsv) {
@@ -83,7 +98,7 @@ final class CsvImport {
         List<Map<String, Object>> errors = new ArrayList<>();
         for (String column : columns) {
             if (!KNOWN.contains(column)) {
-                errors.add(error(1, column, "is not a known column; known: " + String.join(", ", KNOWN)));
+                errors.add(error(1, column, "is not a known column; known: " + String.join(", ", COLUMNS)));
             }
         }
         for (String required : REQUIRED) {

@@ -1,9 +1,7 @@
 package org.festivalledger.submission;
 
 import org.festivalledger.competition.CompetitionCatalogue;
-import org.festivalledger.http.CommandDispatch;
 import org.festivalledger.http.CommandDispatch.Recorded;
-import org.festivalledger.http.EntityIds;
 import org.festivalledger.http.LedgerPositionHeader;
 import org.festivalledger.http.UnknownId;
 import org.springframework.http.ResponseEntity;
@@ -15,7 +13,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
@@ -24,19 +21,17 @@ import java.util.Map;
 @RequestMapping("/api/competitions/{competitionId}/submissions")
 class SubmissionController {
 
-    private final CommandDispatch dispatch;
+    private final EntryIntake intake;
     private final SubmissionRegister register;
     private final CompetitionCatalogue catalogue;
-    private final Clock clock;
     private final EntryRulings rulings;
 
-    SubmissionController(CommandDispatch dispatch, SubmissionRegister register, CompetitionCatalogue catalogue,
-                         Clock clock, EntryRulings rulings) {
+    SubmissionController(EntryIntake intake, SubmissionRegister register, CompetitionCatalogue catalogue,
+                         EntryRulings rulings) {
         this.rulings = rulings;
-        this.dispatch = dispatch;
+        this.intake = intake;
         this.register = register;
         this.catalogue = catalogue;
-        this.clock = clock;
     }
 
     /** An entry as an organiser records it; {@code id} is optional. */
@@ -56,22 +51,19 @@ class SubmissionController {
     @PostMapping(consumes = "application/json")
     ResponseEntity<Map<String, String>> receive(@PathVariable String competitionId,
                                                 @RequestBody EntryRequest request) {
-        String id = EntityIds.chosenOrNew("id", request.id());
-        Recorded recorded = dispatch.send(new ReceiveSubmission(competitionId, id, request.entry(), clock.instant()),
-                null);
+        EntryIntake.Received received = intake.receive(competitionId, request.id(), request.entry());
+        String id = received.submissionId();
         return ResponseEntity.created(URI.create("/api/competitions/" + competitionId + "/submissions/" + id))
-                .header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
+                .header(LedgerPositionHeader.NAME, Long.toString(received.position()))
                 .body(Map.of("id", id));
     }
 
     @PostMapping(path = "/import", consumes = {"text/csv", "text/plain"})
     ResponseEntity<Map<String, Object>> importCsv(@PathVariable String competitionId, @RequestBody String csv) {
-        List<NewSubmission> submissions = CsvImport.read(csv);
-        Recorded recorded = dispatch.send(new ReceiveSubmissions(competitionId, submissions, clock.instant()), null);
+        EntryIntake.Imported imported = intake.importCsv(competitionId, csv);
         return ResponseEntity.status(201)
-                .header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
-                .body(Map.of("imported", submissions.size(),
-                        "ids", submissions.stream().map(NewSubmission::submissionId).toList()));
+                .header(LedgerPositionHeader.NAME, Long.toString(imported.position()))
+                .body(Map.of("imported", imported.submissionIds().size(), "ids", imported.submissionIds()));
     }
 
     @PostMapping("/{submissionId}/withdrawal")

@@ -27,25 +27,25 @@ class RoundCoverage {
     }
 
     /** One entry: its jurors (by name), the scores counted and the scores it needs. */
-    record EntryCoverage(String submissionId, String title, List<String> jurors, int scores, int needed) {
+    public record EntryCoverage(String submissionId, String title, List<String> jurors, int scores, int needed) {
 
-        boolean complete() {
+        public boolean complete() {
             return scores >= needed;
         }
     }
 
     /** One juror: the entries they judge in the round and how many of them they have scored. */
-    record JurorLoad(String jurorId, String name, int load, int done) {
+    public record JurorLoad(String jurorId, String name, int load, int done) {
     }
 
     /** The round's coverage now. */
-    record Coverage(List<EntryCoverage> entries, List<JurorLoad> jurors) {
+    public record Coverage(List<EntryCoverage> entries, List<JurorLoad> jurors) {
     }
 
     /** A juror's load now, what a draw adds to it, and the total it leaves. */
-    record LoadChange(String jurorId, String name, int now, int added) {
+    public record LoadChange(String jurorId, String name, int now, int added) {
 
-        int after() {
+        public int after() {
             return now + added;
         }
     }

@@ -2,10 +2,8 @@ package org.festivalledger.jury;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.festivalledger.competition.CompetitionCatalogue;
-import org.festivalledger.competition.CompetitionView;
+import org.festivalledger.competition.OrganiserConsole;
 import org.festivalledger.http.FormOnce;
-import org.festivalledger.http.ProjectionProgress;
 import org.festivalledger.language.FormRefusal;
 import org.festivalledger.language.Refusals;
 import org.festivalledger.rules.InvalidInput;
@@ -14,7 +12,6 @@ import org.festivalledger.rules.StateConflict;
 import org.festivalledger.rules.UnknownEntity;
 import org.festivalledger.standings.JudgingBoard;
 import org.festivalledger.standings.JurorAccess;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +20,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -37,19 +33,16 @@ import java.util.Map;
 @RequestMapping("/organiser/competitions/{competitionId}/jurors")
 class JuryPages {
 
-    private final CompetitionCatalogue catalogue;
+    private final OrganiserConsole console;
     private final JudgingBoard board;
     private final JuryAppointments jury;
     private final Refusals refusals;
-    private final ProjectionProgress progress;
 
-    JuryPages(CompetitionCatalogue catalogue, JudgingBoard board, JuryAppointments jury, Refusals refusals,
-              ProjectionProgress progress) {
-        this.catalogue = catalogue;
+    JuryPages(OrganiserConsole console, JudgingBoard board, JuryAppointments jury, Refusals refusals) {
+        this.console = console;
         this.board = board;
         this.jury = jury;
         this.refusals = refusals;
-        this.progress = progress;
     }
 
     /** A juror as the page lists them: never a credential, only whether and until when one works. */
@@ -67,7 +60,7 @@ class JuryPages {
         try {
             JuryAppointments.Handed appointed = jury.appoint(competitionId, blankAsNull(form.get("id")),
                     form.getOrDefault("name", "").strip());
-            return linkShownOnce(competitionId, appointed, "appointed", request, model);
+            return linkShownOnce(competitionId, appointed, "appointed", request, response, model);
         } catch (InvalidInput | RuleViolation | StateConflict | UnknownEntity refused) {
             return show(competitionId, "appoint", form, FormRefusal.of(refusals, refused,
                     field -> switch (field) {
@@ -82,7 +75,8 @@ class JuryPages {
     String reissue(@PathVariable String competitionId, @PathVariable String jurorId, @RequestParam Map<String, String> form,
                    HttpServletRequest request, HttpServletResponse response, Model model) {
         try {
-            return linkShownOnce(competitionId, jury.reissue(competitionId, jurorId), "reissued", request, model);
+            return linkShownOnce(competitionId, jury.reissue(competitionId, jurorId), "reissued", request, response,
+                    model);
         } catch (InvalidInput | RuleViolation | StateConflict | UnknownEntity refused) {
             return show(competitionId, "reissue-" + jurorId, form, FormRefusal.of(refusals, refused, field -> null,
                     rule -> null), response, model);
@@ -94,7 +88,7 @@ class JuryPages {
                   @RequestParam Map<String, String> form, HttpServletResponse response, Model model) {
         String reason = form.getOrDefault("reason", "").strip();
         try {
-            settle(jury.revoke(competitionId, jurorId, reason).position());
+            console.settle(jury.revoke(competitionId, jurorId, reason).position());
             return "redirect:/organiser/competitions/" + competitionId + "/jurors?revoked=" + jurorId;
         } catch (InvalidInput | RuleViolation | StateConflict | UnknownEntity refused) {
             String input = "revoke-reason-" + jurorId;
@@ -107,7 +101,7 @@ class JuryPages {
     String declareConflict(@PathVariable String competitionId, @RequestParam Map<String, String> form,
                            HttpServletResponse response, Model model) {
         try {
-            settle(jury.declareConflict(competitionId, form.getOrDefault("jurorId", "").strip(),
+            console.settle(jury.declareConflict(competitionId, form.getOrDefault("jurorId", "").strip(),
                     form.getOrDefault("submissionId", "").strip(), form.getOrDefault("reason", "").strip()).position());
             return "redirect:/organiser/competitions/" + competitionId + "/jurors?conflict";
         } catch (InvalidInput | RuleViolation | StateConflict | UnknownEntity refused) {
@@ -127,12 +121,11 @@ class JuryPages {
      * show it from. A repeat of the form (a reload, a double click) goes to the jury page instead.
      */
     private String linkShownOnce(String competitionId, JuryAppointments.Handed handed, String what,
-                                 HttpServletRequest request, Model model) {
+                                 HttpServletRequest request, HttpServletResponse response, Model model) {
         FormOnce.repeatGoesTo(request, "/organiser/competitions/" + competitionId + "/jurors?shownOnce="
                 + handed.jurorId());
-        settle(handed.position());
-        CompetitionView competition = catalogue.find(competitionId).orElseThrow();
-        model.addAttribute("competition", competition);
+        console.settle(handed.position());
+        console.competition(competitionId, response, model).orElseThrow();
         model.addAttribute("jurorId", handed.jurorId());
         model.addAttribute("jurorName", board.read(competitionId, record -> record.juror(handed.jurorId())
                 .map(juror -> juror.name()).orElse(handed.jurorId())).orElse(handed.jurorId()));
@@ -144,16 +137,12 @@ class JuryPages {
 
     private String show(String competitionId, String failed, Map<String, String> typed, FormRefusal refusal,
                         HttpServletResponse response, Model model) {
-        CompetitionView competition = catalogue.find(competitionId).orElse(null);
-        if (competition == null) {
-            response.setStatus(HttpStatus.NOT_FOUND.value());
-            model.addAttribute("status", 404);
-            return "error";
+        if (console.competition(competitionId, response, model).isEmpty()) {
+            return OrganiserConsole.NOT_FOUND;
         }
         if (refusal != null) {
             response.setStatus(refusal.status().value());
         }
-        model.addAttribute("competition", competition);
         model.addAttribute("jurors", board.read(competitionId, record -> record.jurors().stream()
                 .map(juror -> {
                     JurorAccess access = record.access(juror.jurorId()).orElse(null);
@@ -168,9 +157,5 @@ class JuryPages {
 
     private static String blankAsNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    private void settle(long position) {
-        progress.awaitPosition(position, Duration.ofSeconds(5));
     }
 }

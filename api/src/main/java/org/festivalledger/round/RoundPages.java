@@ -1,9 +1,7 @@
 package org.festivalledger.round;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.festivalledger.competition.CompetitionCatalogue;
-import org.festivalledger.competition.CompetitionView;
-import org.festivalledger.http.ProjectionProgress;
+import org.festivalledger.competition.OrganiserConsole;
 import org.festivalledger.language.FormRefusal;
 import org.festivalledger.language.Refusals;
 import org.festivalledger.rules.InvalidInput;
@@ -11,7 +9,6 @@ import org.festivalledger.rules.RuleViolation;
 import org.festivalledger.rules.StateConflict;
 import org.festivalledger.rules.UnknownEntity;
 import org.festivalledger.shortlist.NoShortlist;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -20,7 +17,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,28 +29,23 @@ import java.util.Map;
 @RequestMapping("/organiser/competitions/{competitionId}/rounds")
 class RoundPages {
 
-    private final CompetitionCatalogue catalogue;
+    private final OrganiserConsole console;
     private final RoundSummaries rounds;
     private final RoundOpening opening;
     private final Refusals refusals;
-    private final ProjectionProgress progress;
 
-    RoundPages(CompetitionCatalogue catalogue, RoundSummaries rounds, RoundOpening opening, Refusals refusals,
-               ProjectionProgress progress) {
-        this.catalogue = catalogue;
+    RoundPages(OrganiserConsole console, RoundSummaries rounds, RoundOpening opening, Refusals refusals) {
+        this.console = console;
         this.rounds = rounds;
         this.opening = opening;
         this.refusals = refusals;
-        this.progress = progress;
     }
 
     @GetMapping
     String rounds(@PathVariable String competitionId, HttpServletResponse response, Model model) {
-        CompetitionView competition = catalogue.find(competitionId).orElse(null);
-        if (competition == null) {
-            return notFound(response, model);
+        if (console.competition(competitionId, response, model).isEmpty()) {
+            return OrganiserConsole.NOT_FOUND;
         }
-        model.addAttribute("competition", competition);
         model.addAttribute("rounds", rounds.of(competitionId));
         return "organiser/rounds";
     }
@@ -70,7 +61,7 @@ class RoundPages {
                 HttpServletResponse response, Model model) {
         String id = form.getOrDefault("id", "").strip();
         try {
-            settle(opening.open(competitionId, new RoundOpening.Request(id, form.getOrDefault("name", "").strip(),
+            console.settle(opening.open(competitionId, new RoundOpening.Request(id, form.getOrDefault("name", "").strip(),
                     number(form.get("jurorsPerEntry")), method(form.get("aggregation")),
                     number(form.get("minScoresPerEntry")), form.getOrDefault("entries", "ALL_ELIGIBLE"))).position());
             return "redirect:/organiser/competitions/" + competitionId + "/rounds/" + id + "?opened";
@@ -93,14 +84,12 @@ class RoundPages {
 
     private String form(String competitionId, Map<String, String> typed, FormRefusal refusal,
                         HttpServletResponse response, Model model) {
-        CompetitionView competition = catalogue.find(competitionId).orElse(null);
-        if (competition == null) {
-            return notFound(response, model);
+        if (console.competition(competitionId, response, model).isEmpty()) {
+            return OrganiserConsole.NOT_FOUND;
         }
         if (refusal != null) {
             response.setStatus(refusal.status().value());
         }
-        model.addAttribute("competition", competition);
         model.addAttribute("methods", Arrays.asList(AggregationMethod.values()));
         model.addAttribute("earlierRounds", rounds.of(competitionId));
         model.addAttribute("values", typed);
@@ -120,15 +109,5 @@ class RoundPages {
     private static AggregationMethod method(String typed) {
         return List.of(AggregationMethod.values()).stream().filter(method -> method.name().equals(typed)).findFirst()
                 .orElseThrow(() -> InvalidInput.of("aggregation", "is required"));
-    }
-
-    private static String notFound(HttpServletResponse response, Model model) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("status", 404);
-        return "error";
-    }
-
-    private void settle(long position) {
-        progress.awaitPosition(position, Duration.ofSeconds(5));
     }
 }

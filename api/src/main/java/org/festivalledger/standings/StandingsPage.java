@@ -1,9 +1,7 @@
 package org.festivalledger.standings;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.festivalledger.competition.CompetitionCatalogue;
-import org.festivalledger.competition.CompetitionView;
-import org.festivalledger.http.ProjectionProgress;
+import org.festivalledger.competition.OrganiserConsole;
 import org.festivalledger.jury.UnknownJuror;
 import org.festivalledger.language.FormRefusal;
 import org.festivalledger.language.Refusals;
@@ -60,22 +58,20 @@ class StandingsPage {
     private final JudgingBoard board;
     private final RoundClosing closing;
     private final ShortlistDrawing drawing;
-    private final ProjectionProgress progress;
-    private final CompetitionCatalogue catalogue;
+    private final OrganiserConsole console;
     private final JurorAssignments assignments;
     private final RoundCoverage coverage;
     private final Refusals refusals;
 
     StandingsPage(StandingsService standings, StandingsController stream, JudgingBoard board, RoundClosing closing,
-                  ShortlistDrawing drawing, ProjectionProgress progress, CompetitionCatalogue catalogue,
-                  JurorAssignments assignments, RoundCoverage coverage, Refusals refusals) {
+                  ShortlistDrawing drawing, OrganiserConsole console, JurorAssignments assignments,
+                  RoundCoverage coverage, Refusals refusals) {
         this.standings = standings;
         this.stream = stream;
         this.board = board;
         this.closing = closing;
         this.drawing = drawing;
-        this.progress = progress;
-        this.catalogue = catalogue;
+        this.console = console;
         this.assignments = assignments;
         this.coverage = coverage;
         this.refusals = refusals;
@@ -103,7 +99,7 @@ class StandingsPage {
     String close(@PathVariable String competitionId, @PathVariable String roundId,
                  @RequestParam Map<String, String> form, HttpServletResponse response, Model model) {
         try {
-            settle(closing.close(competitionId, roundId).position());
+            console.settle(closing.close(competitionId, roundId).position());
             return "redirect:/organiser/competitions/" + competitionId + "/rounds/" + roundId + "?closed";
         } catch (RuleViolation | StateConflict | UnknownEntity refused) {
             return show(competitionId, roundId, new Refused("close", form, FormRefusal.of(refusals, refused,
@@ -125,7 +121,7 @@ class StandingsPage {
     String assignAutomatically(@PathVariable String competitionId, @PathVariable String roundId,
                                @RequestParam Map<String, String> form, HttpServletResponse response, Model model) {
         try {
-            settle(assignments.automatically(competitionId, roundId).position());
+            console.settle(assignments.automatically(competitionId, roundId).position());
             return "redirect:/organiser/competitions/" + competitionId + "/rounds/" + roundId + "?assigned";
         } catch (RuleViolation | StateConflict | UnknownEntity refused) {
             return previewPage(competitionId, roundId, form, refused, response, model);
@@ -136,7 +132,7 @@ class StandingsPage {
     String assign(@PathVariable String competitionId, @PathVariable String roundId,
                   @RequestParam Map<String, String> form, HttpServletResponse response, Model model) {
         try {
-            settle(assignments.assign(competitionId, roundId, form.getOrDefault("jurorId", "").strip(),
+            console.settle(assignments.assign(competitionId, roundId, form.getOrDefault("jurorId", "").strip(),
                     form.getOrDefault("submissionId", "").strip()).position());
             return "redirect:/organiser/competitions/" + competitionId + "/rounds/" + roundId + "?assignmentAdded";
         } catch (InvalidInput | RuleViolation | StateConflict | UnknownEntity refused) {
@@ -151,7 +147,7 @@ class StandingsPage {
     String unassign(@PathVariable String competitionId, @PathVariable String roundId,
                     @RequestParam Map<String, String> form, HttpServletResponse response, Model model) {
         try {
-            settle(assignments.unassign(competitionId, roundId, form.getOrDefault("jurorId", "").strip(),
+            console.settle(assignments.unassign(competitionId, roundId, form.getOrDefault("jurorId", "").strip(),
                     form.getOrDefault("submissionId", "").strip(), form.getOrDefault("reason", "").strip())
                     .position());
             return "redirect:/organiser/competitions/" + competitionId + "/rounds/" + roundId + "?assignmentRemoved";
@@ -179,7 +175,7 @@ class StandingsPage {
         String rationale = form.getOrDefault("rationale", "").strip();
         try {
             int size = wholeNumber(form.getOrDefault("size", ""));
-            settle(drawing.draw(competitionId, roundId, size, overrides, rationale).position());
+            console.settle(drawing.draw(competitionId, roundId, size, overrides, rationale).position());
             return "redirect:/organiser/competitions/" + competitionId + "/rounds/" + roundId + "?shortlisted";
         } catch (TieAtCutOff tie) {
             response.setStatus(HttpStatus.UNPROCESSABLE_ENTITY.value());
@@ -214,12 +210,10 @@ class StandingsPage {
 
     private String previewPage(String competitionId, String roundId, Map<String, String> typed,
                                RuntimeException refusedBefore, HttpServletResponse response, Model model) {
-        CompetitionView competition = catalogue.find(competitionId).orElse(null);
         Optional<RoundCoverage.Coverage> now = coverage.of(competitionId, roundId);
-        if (competition == null || now.isEmpty()) {
-            return notFound(response, model);
+        if (console.competition(competitionId, response, model).isEmpty() || now.isEmpty()) {
+            return console.notFound(response, model);
         }
-        model.addAttribute("competition", competition);
         model.addAttribute("round", board.read(competitionId, record -> record.round(roundId).map(round ->
                 Map.of("roundId", round.roundId(), "name", round.name())).orElseThrow()).orElseThrow());
         model.addAttribute("values", typed);
@@ -245,14 +239,12 @@ class StandingsPage {
     private String show(String competitionId, String roundId, Refused refused, HttpServletResponse response,
                         Model model) {
         Optional<Standings> now = standings.current(competitionId, roundId, 0, Duration.ofSeconds(5));
-        CompetitionView competition = catalogue.find(competitionId).orElse(null);
-        if (now.isEmpty() || competition == null) {
-            return notFound(response, model);
+        if (now.isEmpty() || console.competition(competitionId, response, model).isEmpty()) {
+            return console.notFound(response, model);
         }
         if (refused.refusal() != null) {
             response.setStatus(refused.refusal().status().value());
         }
-        model.addAttribute("competition", competition);
         model.addAttribute("competitionId", competitionId);
         model.addAttribute("standings", now.get().top(ROWS));
         model.addAttribute("coverage", coverage.of(competitionId, roundId).orElseThrow());
@@ -264,15 +256,5 @@ class StandingsPage {
         model.addAttribute("overrideRows", java.util.stream.IntStream.range(0, OVERRIDE_ROWS).boxed().toList());
         model.addAttribute("tie", refused.tie());
         return "organiser/round";
-    }
-
-    private static String notFound(HttpServletResponse response, Model model) {
-        response.setStatus(HttpStatus.NOT_FOUND.value());
-        model.addAttribute("status", 404);
-        return "error";
-    }
-
-    private void settle(long position) {
-        progress.awaitPosition(position, Duration.ofSeconds(5));
     }
 }

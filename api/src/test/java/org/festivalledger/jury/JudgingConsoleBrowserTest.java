@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -120,18 +119,8 @@ class JudgingConsoleBrowserTest extends LedgerTestApplication {
         new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> driver.getCurrentUrl().endsWith("/organiser"));
     }
 
-    /** Presses a button and waits for the page it leads to. */
     private static void submit(String button) {
-        WebElement pressed = browser.findElement(By.cssSelector(button));
-        pressed.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
-            try {
-                pressed.isEnabled();
-                return false;
-            } catch (WebDriverException gone) {
-                return true;
-            }
-        });
+        JudgingPagesBrowserTest.submit(browser, button);
     }
 
     private String url(String path) {

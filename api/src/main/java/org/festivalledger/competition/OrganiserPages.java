@@ -1,6 +1,12 @@
 package org.festivalledger.competition;
 
 import org.festivalledger.award.AwardDecisions;
+import org.festivalledger.award.AwardIdTaken;
+import org.festivalledger.award.CategoryAlreadyAwarded;
+import org.festivalledger.award.UnknownAwardCategory;
+import org.festivalledger.language.FormRefusal;
+import org.festivalledger.language.Refusals;
+import org.festivalledger.round.RoundSummaries;
 import org.festivalledger.publication.ResultsPublication;
 import jakarta.servlet.http.HttpServletResponse;
 import org.festivalledger.http.ProjectionProgress;
@@ -42,10 +48,12 @@ class OrganiserPages {
     private final AwardDecisions awards;
     private final ResultsPublication publication;
     private final ProjectionProgress progress;
+    private final RoundSummaries rounds;
+    private final Refusals refusals;
 
     OrganiserPages(CompetitionCatalogue catalogue, JudgingBoard board, SubmissionRegister register,
                    ProgrammeSchedule programme, AwardDecisions awards, ResultsPublication publication,
-                   ProjectionProgress progress) {
+                   ProjectionProgress progress, RoundSummaries rounds, Refusals refusals) {
         this.catalogue = catalogue;
         this.board = board;
         this.register = register;
@@ -53,15 +61,13 @@ class OrganiserPages {
         this.awards = awards;
         this.publication = publication;
         this.progress = progress;
-    }
-
-    /** A round as the overview lists it. */
-    record RoundLine(String roundId, String name, boolean open, String aggregation, int entries, int scores) {
+        this.rounds = rounds;
+        this.refusals = refusals;
     }
 
     /** An award as the overview lists it, with the film's title. */
     record AwardLine(String awardId, String categoryId, String submissionId, String title, String citation,
-                     boolean revoked) {
+                     boolean revoked, String revocationReason) {
     }
 
     /** Who the masthead says is signed in, on every page of this controller. */
@@ -83,7 +89,7 @@ class OrganiserPages {
 
     @GetMapping("/organiser/competitions/{competitionId}")
     String competition(@PathVariable String competitionId, HttpServletResponse response, Model model) {
-        return show(competitionId, Map.of(), null, response, model);
+        return show(competitionId, null, Map.of(), null, response, model);
     }
 
     @PostMapping("/organiser/competitions/{competitionId}/awards")
@@ -94,24 +100,38 @@ class OrganiserPages {
                     form.getOrDefault("submissionId", "").strip(), form.getOrDefault("citation", "").strip())
                     .ledgerPosition());
             return "redirect:/organiser/competitions/" + competitionId + "?conferred";
-        } catch (InvalidInput refused) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return show(competitionId, form, "The award was not conferred: " + String.join("; ", refused.errors()
-                    .stream().map(error -> error.field() + " " + error.message()).toList()), response, model);
-        } catch (RuleViolation | StateConflict | UnknownEntity refused) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return show(competitionId, form, refused.getMessage(), response, model);
+        } catch (InvalidInput | RuleViolation | StateConflict | UnknownEntity refused) {
+            return show(competitionId, "confer", form, FormRefusal.of(refusals, refused,
+                    field -> switch (field) {
+                        case "categoryId", "submissionId", "citation" -> field;
+                        default -> null;
+                    }, rule -> rule instanceof CategoryAlreadyAwarded || rule instanceof UnknownAwardCategory
+                            ? "categoryId" : rule instanceof AwardIdTaken ? null : "submissionId"), response, model);
+        }
+    }
+
+    @PostMapping("/organiser/competitions/{competitionId}/awards/{awardId}/revocation")
+    String revoke(@PathVariable String competitionId, @PathVariable String awardId,
+                  @RequestParam Map<String, String> form, HttpServletResponse response, Model model) {
+        String input = "revoke-reason-" + awardId;
+        try {
+            settle(awards.revoke(competitionId, awardId, form.getOrDefault("reason", "").strip()).position());
+            return "redirect:/organiser/competitions/" + competitionId + "?revoked";
+        } catch (InvalidInput | RuleViolation | StateConflict | UnknownEntity refused) {
+            return show(competitionId, "revoke-" + awardId, form, FormRefusal.of(refusals, refused,
+                    field -> "reason".equals(field) ? input : null, rule -> input), response, model);
         }
     }
 
     @PostMapping("/organiser/competitions/{competitionId}/publication")
-    String publish(@PathVariable String competitionId, HttpServletResponse response, Model model) {
+    String publish(@PathVariable String competitionId, @RequestParam Map<String, String> form,
+                   HttpServletResponse response, Model model) {
         try {
             settle(publication.publish(competitionId).position());
             return "redirect:/organiser/competitions/" + competitionId + "?published";
         } catch (RuleViolation | StateConflict | UnknownEntity refused) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return show(competitionId, Map.of(), refused.getMessage(), response, model);
+            return show(competitionId, "publish", form, FormRefusal.of(refusals, refused, field -> null,
+                    rule -> null), response, model);
         }
     }
 
@@ -127,22 +147,24 @@ class OrganiserPages {
         return "organiser/schedule";
     }
 
-    private String show(String competitionId, Map<String, String> typed, String problem,
+    private String show(String competitionId, String failed, Map<String, String> typed, FormRefusal refusal,
                         HttpServletResponse response, Model model) {
         CompetitionView competition = catalogue.find(competitionId).orElse(null);
         if (competition == null) {
             return notFound(response, model);
         }
+        if (refusal != null) {
+            response.setStatus(refusal.status().value());
+        }
         model.addAttribute("competition", competition);
-        model.addAttribute("rounds", board.read(competitionId, record -> record.rounds().stream()
-                .map(round -> new RoundLine(round.roundId(), round.name(), round.isOpen(), String.valueOf(round.aggregation()),
-                        round.activeEntries().size(), round.countingScores().size())).toList()).orElse(List.of()));
+        model.addAttribute("rounds", rounds.of(competitionId));
         model.addAttribute("awards", board.read(competitionId, record -> List.copyOf(record.awards()))
                 .orElse(List.of()).stream().map(this::line).toList());
         model.addAttribute("published", board.read(competitionId, Embargo::everPublished).orElse(false));
         model.addAttribute("awaitingPublication", board.read(competitionId, Embargo::awaitingPublication).orElse(0L));
+        model.addAttribute("failed", failed);
         model.addAttribute("values", typed);
-        model.addAttribute("problem", problem);
+        model.addAttribute("problems", refusal == null ? Map.of() : refusal.problems());
         return "organiser/competition";
     }
 
@@ -150,7 +172,7 @@ class OrganiserPages {
         String entry = award.conferral().submissionId();
         return new AwardLine(award.conferral().awardId(), award.conferral().categoryId(), entry,
                 register.find(entry).map(view -> view.title()).orElse(entry), award.conferral().citation(),
-                award.revoked());
+                award.revoked(), award.revocationReason());
     }
 
     private static String notFound(HttpServletResponse response, Model model) {

@@ -1,7 +1,6 @@
 package org.festivalledger.jury;
 
 import jakarta.servlet.http.HttpServletRequest;
-import org.festivalledger.http.CommandDispatch;
 import org.festivalledger.http.CommandDispatch.Recorded;
 import org.festivalledger.http.IdempotencyFilter;
 import org.festivalledger.http.LedgerPositionHeader;
@@ -22,12 +21,10 @@ import java.util.Map;
 @RequestMapping("/api/competitions/{competitionId}/jurors/{jurorId}/access")
 class JurorAccessController {
 
-    private final CommandDispatch dispatch;
-    private final JurorCredentials credentials;
+    private final JuryAppointments jury;
 
-    JurorAccessController(CommandDispatch dispatch, JurorCredentials credentials) {
-        this.dispatch = dispatch;
-        this.credentials = credentials;
+    JurorAccessController(JuryAppointments jury) {
+        this.jury = jury;
     }
 
     record RevocationRequest(String reason) {
@@ -37,19 +34,16 @@ class JurorAccessController {
     @PostMapping
     ResponseEntity<Map<String, Object>> issue(@PathVariable String competitionId, @PathVariable String jurorId,
                                               HttpServletRequest request) {
-        JurorCredentials.Issued issued = credentials.issue();
-        Recorded recorded = dispatch.send(new IssueJurorAccess(competitionId, jurorId, issued.tokenHash(),
-                issued.linkHash(), issued.linkExpiresAt()), null);
+        JuryAppointments.Handed issued = jury.reissue(competitionId, jurorId);
         IdempotencyFilter.replayWith(request, JurorCredentials.shownOnce("jurorId", competitionId, jurorId));
-        return ResponseEntity.ok().header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
-                .body(issued.shown("jurorId", jurorId));
+        return ResponseEntity.ok().header(LedgerPositionHeader.NAME, Long.toString(issued.position()))
+                .body(issued.credentials().shown("jurorId", jurorId));
     }
 
     @PostMapping("/revocation")
     ResponseEntity<Map<String, Object>> revoke(@PathVariable String competitionId, @PathVariable String jurorId,
                                                @RequestBody RevocationRequest request) {
-        Recorded recorded = dispatch.send(new RevokeJurorAccess(competitionId, jurorId, request.reason()),
-                request.reason());
+        Recorded recorded = jury.revoke(competitionId, jurorId, request.reason());
         return ResponseEntity.ok().header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
                 .body(Map.of("jurorId", jurorId, "revoked", true));
     }

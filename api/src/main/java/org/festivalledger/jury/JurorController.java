@@ -1,14 +1,11 @@
 package org.festivalledger.jury;
 
-import org.festivalledger.http.CommandDispatch;
 import org.festivalledger.http.CommandDispatch.Recorded;
 import jakarta.servlet.http.HttpServletRequest;
-import org.festivalledger.http.EntityIds;
 import org.festivalledger.http.IdempotencyFilter;
 import org.festivalledger.http.LedgerPositionHeader;
 import org.festivalledger.http.UnknownId;
 import org.festivalledger.identity.JurorIdentity;
-import org.festivalledger.security.JurorTokens;
 import org.festivalledger.standings.JudgingBoard;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -32,14 +29,12 @@ import java.util.Map;
 @RequestMapping("/api/competitions/{competitionId}/jurors")
 class JurorController {
 
-    private final CommandDispatch dispatch;
+    private final JuryAppointments jury;
     private final JudgingBoard board;
-    private final JurorCredentials credentials;
 
-    JurorController(CommandDispatch dispatch, JudgingBoard board, JurorCredentials credentials) {
-        this.dispatch = dispatch;
+    JurorController(JuryAppointments jury, JudgingBoard board) {
+        this.jury = jury;
         this.board = board;
-        this.credentials = credentials;
     }
 
     record AppointmentRequest(String id, String name) {
@@ -57,14 +52,12 @@ class JurorController {
     ResponseEntity<Map<String, Object>> appoint(@PathVariable String competitionId,
                                                 @RequestBody AppointmentRequest request,
                                                 HttpServletRequest httpRequest) {
-        String id = EntityIds.chosenOrNew("id", request.id());
-        JurorCredentials.Issued issued = credentials.issue();
-        Recorded recorded = dispatch.send(new AppointJuror(competitionId, id, request.name(), issued.tokenHash(),
-                issued.linkHash(), issued.linkExpiresAt()), null);
+        JuryAppointments.Handed appointed = jury.appoint(competitionId, request.id(), request.name());
+        String id = appointed.jurorId();
         IdempotencyFilter.replayWith(httpRequest, JurorCredentials.shownOnce("id", competitionId, id));
         return ResponseEntity.created(URI.create("/api/competitions/" + competitionId + "/jurors/" + id))
-                .header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
-                .body(issued.shown("id", id));
+                .header(LedgerPositionHeader.NAME, Long.toString(appointed.position()))
+                .body(appointed.credentials().shown("id", id));
     }
 
     @GetMapping
@@ -84,8 +77,7 @@ class JurorController {
         if (authentication.getPrincipal() instanceof JurorIdentity juror && !juror.is(competitionId, jurorId)) {
             throw new AccessDeniedException("a juror declares only their own conflicts");
         }
-        Recorded recorded = dispatch.send(new DeclareConflict(competitionId, jurorId, request.submissionId(),
-                request.reason()), request.reason());
+        Recorded recorded = jury.declareConflict(competitionId, jurorId, request.submissionId(), request.reason());
         return ResponseEntity.status(201).header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
                 .body(Map.of("jurorId", jurorId, "submissionId", String.valueOf(request.submissionId())));
     }

@@ -1,19 +1,13 @@
 package org.festivalledger.round;
 
-import org.festivalledger.http.CommandDispatch;
 import org.festivalledger.http.CommandDispatch.Recorded;
-import org.festivalledger.http.EntityIds;
 import org.festivalledger.http.LedgerPositionHeader;
-import org.festivalledger.http.ProjectionProgress;
 import org.festivalledger.http.UnknownId;
-import org.festivalledger.http.ViewsCatchingUp;
-import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.rules.InvalidInput;
 import org.festivalledger.identity.JurorIdentity;
 import org.festivalledger.standings.JudgingBoard;
 import org.festivalledger.standings.JudgingRecord;
 import org.festivalledger.submission.SubmissionRegister;
-import org.festivalledger.submission.SubmissionStatus;
 import org.festivalledger.submission.SubmissionView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
@@ -27,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.math.BigDecimal;
 import java.net.URI;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -36,21 +29,19 @@ import java.util.Map;
 @RequestMapping("/api/competitions/{competitionId}/rounds")
 class RoundController {
 
-    private final CommandDispatch dispatch;
     private final JudgingBoard board;
     private final SubmissionRegister register;
-    private final ProjectionProgress progress;
-    private final LedgerLog ledger;
     private final RoundClosing closing;
+    private final RoundOpening opening;
+    private final JurorAssignments assignments;
 
-    RoundController(CommandDispatch dispatch, JudgingBoard board, SubmissionRegister register,
-                    ProjectionProgress progress, LedgerLog ledger, RoundClosing closing) {
+    RoundController(JudgingBoard board, SubmissionRegister register, RoundClosing closing, RoundOpening opening,
+                    JurorAssignments assignments) {
         this.closing = closing;
-        this.dispatch = dispatch;
         this.board = board;
         this.register = register;
-        this.progress = progress;
-        this.ledger = ledger;
+        this.opening = opening;
+        this.assignments = assignments;
     }
 
     record RoundRequest(String id, String name, Integer jurorsPerEntry, AggregationMethod aggregation,
@@ -76,38 +67,11 @@ class RoundController {
 
     @PostMapping
     ResponseEntity<Map<String, String>> open(@PathVariable String competitionId, @RequestBody RoundRequest request) {
-        if (request.id() == null || request.id().isBlank()) {
-            throw InvalidInput.of("id", "a round needs an id, such as \"preliminary\"");
-        }
-        EntityIds.chosenOrNew("id", request.id()); // the id appears in URLs: same form as every other id
-        EntrySource source = EntrySource.parse(request.entries() == null ? "ALL_ELIGIBLE" : request.entries());
-        if (source == null) {
-            throw InvalidInput.of("entries", "must be ALL_ELIGIBLE or SHORTLIST_OF:<roundId>");
-        }
-        Recorded recorded = dispatch.send(new OpenRound(competitionId, request.id(), request.name(),
-                orZero(request.jurorsPerEntry()), request.aggregation() == null ? AggregationMethod.MEAN
-                : request.aggregation(), orZero(request.minScoresPerEntry()), source,
-                entriesFor(competitionId, source)), null);
+        Recorded recorded = opening.open(competitionId, new RoundOpening.Request(request.id(), request.name(),
+                request.jurorsPerEntry(), request.aggregation(), request.minScoresPerEntry(), request.entries()));
         return ResponseEntity.created(URI.create("/api/competitions/" + competitionId + "/rounds/" + request.id()))
                 .header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
                 .body(Map.of("id", request.id()));
-    }
-
-    /**
-     * The entries of a new round, from the register once it has caught up with the whole ledger, so an
-     * entry received a moment ago is not left out.
-     */
-    private List<String> entriesFor(String competitionId, EntrySource source) {
-        if (source.shortlistOf() != null) {
-            return List.of(); // the judging takes the earlier round's shortlist as recorded
-        }
-        // Never open a round on a partial list: if the register cannot catch up, refuse and let the
-        // organiser retry, rather than leave entries out of the judging.
-        if (!progress.awaitPosition(ledger.head().position(), Duration.ofSeconds(30))) {
-            throw new ViewsCatchingUp();
-        }
-        return register.of(competitionId).stream().filter(view -> view.status() == SubmissionStatus.RECEIVED)
-                .map(SubmissionView::id).toList();
     }
 
     @GetMapping
@@ -132,22 +96,19 @@ class RoundController {
     @PostMapping("/{roundId}/assignments")
     ResponseEntity<Map<String, Object>> assign(@PathVariable String competitionId, @PathVariable String roundId,
                                                @RequestBody AssignmentRequest request) {
-        Object command;
-        String reason = null;
+        Recorded recorded;
         if ("AUTO".equals(request.mode())) {
-            command = new AssignJurorsAutomatically(competitionId, roundId);
+            recorded = assignments.automatically(competitionId, roundId);
         } else if (request.mode() != null && !"MANUAL".equals(request.mode())) {
             throw InvalidInput.of("mode", "must be AUTO, or left out for a manual change");
         } else if ("REMOVE".equals(request.action())) {
-            command = new UnassignJuror(competitionId, roundId, request.jurorId(), request.submissionId(),
+            recorded = assignments.unassign(competitionId, roundId, request.jurorId(), request.submissionId(),
                     request.reason());
-            reason = request.reason();
         } else if (request.action() == null || "ADD".equals(request.action())) {
-            command = new AssignJuror(competitionId, roundId, request.jurorId(), request.submissionId());
+            recorded = assignments.assign(competitionId, roundId, request.jurorId(), request.submissionId());
         } else {
             throw InvalidInput.of("action", "must be ADD or REMOVE");
         }
-        Recorded recorded = dispatch.send(command, reason);
         return ResponseEntity.ok().header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
                 .body(Map.of("roundId", roundId, "ledgerPosition", recorded.position()));
     }
@@ -194,9 +155,5 @@ class RoundController {
         Recorded recorded = closing.close(competitionId, roundId);
         return ResponseEntity.ok().header(LedgerPositionHeader.NAME, Long.toString(recorded.position()))
                 .body(Map.of("roundId", roundId, "open", false));
-    }
-
-    private static int orZero(Integer value) {
-        return value == null ? 0 : value;
     }
 }

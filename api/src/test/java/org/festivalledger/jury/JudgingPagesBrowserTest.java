@@ -256,8 +256,11 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
         HeadlessChromium.screenshot(juror, "juror-link-revoked");
     }
 
-    /** Presses a button or link and waits for the next page to replace this one, so the next look is at it. */
-    private static void submit(ChromeDriver browser, String button) {
+    /**
+     * Presses a button or link and waits for the next page to replace this one, so the next look is at it (the
+     * judging console's browser test uses it too).
+     */
+    static void submit(ChromeDriver browser, String button) {
         WebElement pressed = browser.findElement(By.cssSelector(button));
         pressed.click();
         // Chromium reports an element of a page being replaced either as stale or as "not in the document".

@@ -47,6 +47,7 @@ import org.festivalledger.round.EntryNotInRound;
 import org.festivalledger.round.JurorAlreadyAssigned;
 import org.festivalledger.round.JurorsAssigned;
 import org.festivalledger.round.OpenRound;
+import org.festivalledger.round.PreviewAutomaticAssignment;
 import org.festivalledger.round.RoundAlreadyClosed;
 import org.festivalledger.round.RoundAlreadyExists;
 import org.festivalledger.round.RoundClosed;
@@ -209,6 +210,12 @@ public class Judging {
         if (!drawn.isEmpty()) {
             apply(new JurorsAssigned(competitionId, round.roundId(), drawn, true));
         }
+    }
+
+    /** What {@link AssignJurorsAutomatically} would record now, by the same draw; records nothing. */
+    @CommandHandler
+    List<Assignment> handle(PreviewAutomaticAssignment command) {
+        return AutomaticAssignment.fill(openForAssignments(command.roundId()), jury);
     }
 
     @CommandHandler

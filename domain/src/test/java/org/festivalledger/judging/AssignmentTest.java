@@ -12,6 +12,7 @@ import org.festivalledger.round.EntryNotInRound;
 import org.festivalledger.round.JurorAlreadyAssigned;
 import org.festivalledger.round.JurorsAssigned;
 import org.festivalledger.round.NotEnoughJurors;
+import org.festivalledger.round.PreviewAutomaticAssignment;
 import org.festivalledger.round.RoundClosedForAssignments;
 import org.festivalledger.round.UnassignJuror;
 import org.festivalledger.round.UnknownAssignment;
@@ -293,6 +294,28 @@ class AssignmentTest {
     private static JudgingHistory closedRound() {
         return aJudging().withJurors("juror-1", "juror-2").withRound(ROUND, 1, List.of("entry-01"))
                 .withAssignment(ROUND, "juror-1", "entry-01").withClosed(ROUND);
+    }
+
+    @Test
+    void aPreviewOfTheAutomaticAssignmentIsTheDrawItselfAndRecordsNothing() {
+        JudgingHistory history = aFestivalSizedRound(CONFLICTS);
+        List<Assignment> drawn = drawnFrom(history).assignments();
+
+        new AggregateTestFixture<>(Judging.class)
+                .given(history.events())
+                .when(new PreviewAutomaticAssignment(COMPETITION, ROUND))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents()
+                .expectResultMessagePayload(drawn);
+    }
+
+    @Test
+    void aClosedRoundHasNoAssignmentToPreview() {
+        new AggregateTestFixture<>(Judging.class)
+                .given(aJudging().withJurors(jurors(3)).withRound(ROUND, 3, entries(2)).withClosed(ROUND).events())
+                .when(new PreviewAutomaticAssignment(COMPETITION, ROUND))
+                .expectException(RoundClosedForAssignments.class)
+                .expectNoEvents();
     }
 
     /** The one event an automatic assignment records from this history, as the fixture saw it published. */

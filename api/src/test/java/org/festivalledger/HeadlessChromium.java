@@ -42,4 +42,21 @@ public final class HeadlessChromium {
         File shot = browser.getScreenshotAs(OutputType.FILE);
         Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
     }
+
+    /**
+     * Presses a button or link and waits for the next page to replace this one, so the next look is at it (Chromium
+     * reports an element of a page being replaced either as stale or as "not in the document").
+     */
+    public static void press(ChromeDriver browser, String cssSelector) {
+        org.openqa.selenium.WebElement pressed = browser.findElement(org.openqa.selenium.By.cssSelector(cssSelector));
+        pressed.click();
+        new org.openqa.selenium.support.ui.WebDriverWait(browser, java.time.Duration.ofSeconds(10)).until(driver -> {
+            try {
+                pressed.isEnabled();
+                return false;
+            } catch (org.openqa.selenium.WebDriverException gone) {
+                return true;
+            }
+        });
+    }
 }

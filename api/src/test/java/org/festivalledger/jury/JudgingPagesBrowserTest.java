@@ -261,17 +261,7 @@ class JudgingPagesBrowserTest extends LedgerTestApplication {
      * judging console's browser test uses it too).
      */
     static void submit(ChromeDriver browser, String button) {
-        WebElement pressed = browser.findElement(By.cssSelector(button));
-        pressed.click();
-        // Chromium reports an element of a page being replaced either as stale or as "not in the document".
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
-            try {
-                pressed.isEnabled();
-                return false;
-            } catch (org.openqa.selenium.WebDriverException gone) {
-                return true;
-            }
-        });
+        HeadlessChromium.press(browser, button);
     }
 
     private void type(String id, String text) {

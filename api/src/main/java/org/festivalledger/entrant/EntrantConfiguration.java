@@ -4,7 +4,9 @@ import com.mongodb.client.MongoDatabase;
 import org.festivalledger.storage.LedgerProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
+import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.context.annotation.Configuration;
 
 import java.io.IOException;
@@ -28,6 +30,13 @@ class EntrantConfiguration {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or create the entrant data key at " + file, e);
         }
+    }
+
+    /** SMTP when {@code spring.mail.host} is set; the demo's mailbox (a primary bean) replaces it in demo mode. */
+    @Bean
+    MailOut mailOut(ObjectProvider<JavaMailSender> smtp, EntrantProperties properties) {
+        JavaMailSender sender = smtp.getIfAvailable();
+        return sender != null ? new SmtpMail(sender, properties.mailFrom()) : new NoMailServer();
     }
 
     @Bean

@@ -27,6 +27,7 @@ final class EndpointRoles {
     private static final String C = "/api/competitions/*";
     private static final List<Rule> RULES = List.of(
             rule(null, List.of(ANYONE), "/api/public/**"),
+            rule("POST", List.of(ANYONE), "/api/entrants/sign-in-links"),
             rule("GET", List.of(ANYONE), "/api/audit/head"),
             rule("POST", List.of(ORGANISER), C + "/venues", C + "/screenings", C + "/screenings/*/reschedule",
                     C + "/screenings/*/cancellation", C + "/forum-sessions", C + "/forum-sessions/*/reschedule",

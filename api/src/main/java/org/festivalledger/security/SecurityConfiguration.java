@@ -43,6 +43,7 @@ public class SecurityConfiguration {
     private static final String ORGANISER = Role.ORGANISER.name();
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String JUROR = Role.JUROR.name();
+    private static final String ENTRANT = Role.ENTRANT.name();
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, IdempotencyFilter idempotency,
@@ -65,6 +66,8 @@ public class SecurityConfiguration {
                                 "your role may not " + request.getMethod() + " " + request.getRequestURI())))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/public/**").permitAll()
+                        // Anyone may ask for an entrant's sign-in link; the answer never says whether the address is known.
+                        .requestMatchers(HttpMethod.POST, "/api/entrants/sign-in-links").permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/audit/head").permitAll()
                         // The programme: venues, screenings, forum sessions and the organiser's schedule.
                         .requestMatchers(HttpMethod.POST, "/api/competitions/*/venues",
@@ -153,6 +156,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/juror/sign-in").permitAll()
                         .requestMatchers(HttpMethod.POST, "/juror/sign-in").permitAll()
                         .requestMatchers("/juror/**").hasRole(JUROR)
+                        // Entrants: /entrant is the form asking for a link (or, signed in, their own page); the link's
+                        // page shows a button whose POST (CSRF-protected) signs in. The mailbox exists in demo mode only.
+                        .requestMatchers(HttpMethod.GET, "/entrant", "/entrant/sign-in", "/demo/mailbox").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/entrant/sign-in", "/entrant/sign-in-links").permitAll()
+                        .requestMatchers("/entrant/**").hasRole(ENTRANT)
                         .requestMatchers("/organiser/login").permitAll()
                         .requestMatchers("/organiser/**").hasRole(ORGANISER)
                         .anyRequest().denyAll())
@@ -162,6 +170,8 @@ public class SecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/juror/sign-in"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/juror/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/entrant"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/entrant/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/organiser/login"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/organiser/**"))
                         // Anything else is no page at all: say so, rather than ask for a sign-in.

@@ -97,6 +97,8 @@ class RoleMatrixTest extends LedgerTestApplication {
         all.add(new Endpoint("POST", c + "/awards/no-such-award/revocation", "{\"reason\":\"x\"}", ORG));
         all.add(new Endpoint("POST", "/api/competitions/no-such-competition/publication", null, ORG));
         all.add(new Endpoint("GET", "/api/public/competitions/" + judging.competition + "/results", null, EVERYONE));
+        // Anyone may ask for an entrant's sign-in link: an empty body is refused (400) and nothing is sent or recorded.
+        all.add(new Endpoint("POST", "/api/entrants/sign-in-links", "{}", EVERYONE));
         // The programme: empty bodies and unknown ids, so an admitted caller is refused and nothing is recorded.
         all.add(new Endpoint("POST", c + "/venues", "{}", ORG));
         all.add(new Endpoint("GET", c + "/venues", null, ORG_AUD));

@@ -39,8 +39,8 @@ public class EntrantSignInLinks {
         this.properties = properties;
     }
 
-    /** A new link's secret for the entrant; links of theirs that expired meanwhile are forgotten. */
-    String issue(String entrantId) {
+    /** A new link's secret for the entrant (mailed by EntrantSignInRequests); their expired links are forgotten. */
+    public String issue(String entrantId) {
         Instant now = clock.instant();
         links.deleteMany(Filters.and(Filters.eq("entrantId", entrantId), Filters.lt("expiresAt", Date.from(now))));
         byte[] random = new byte[32];

@@ -1,5 +1,8 @@
 package org.festivalledger.security;
 
+import org.festivalledger.entrant.EntrantDirectory;
+import org.festivalledger.entrant.EntrantTokenFilter;
+import org.festivalledger.entrant.EntrantTokens;
 import org.festivalledger.identity.Role;
 
 import org.festivalledger.http.FormOnce;
@@ -47,7 +50,8 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, IdempotencyFilter idempotency,
-                            JurorSignIn jurorSignIn) throws Exception {
+                            JurorSignIn jurorSignIn, EntrantTokens entrantTokens, EntrantDirectory entrants)
+            throws Exception {
         http.securityMatcher("/api/**")
                 // A stateless JSON API authenticated on every request: no session and no token to forge. What a
                 // browser could still be made to send (cached credentials, a cross-site form) is refused by
@@ -67,7 +71,13 @@ public class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/public/**").permitAll()
                         // Anyone may ask for an entrant's sign-in link; the answer never says whether the address is known.
-                        .requestMatchers(HttpMethod.POST, "/api/entrants/sign-in-links").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/api/entrants/sign-in-links", "/api/entrants/sessions")
+                        .permitAll()
+                        // An entrant's own entries; the domain lets an entrant reach only their own.
+                        .requestMatchers(HttpMethod.POST, "/api/competitions/*/entries",
+                                "/api/competitions/*/entries/*/amendment", "/api/competitions/*/entries/*/withdrawal")
+                        .hasRole(ENTRANT)
+                        .requestMatchers(HttpMethod.GET, "/api/entrants/me/entries").hasRole(ENTRANT)
                         .requestMatchers(HttpMethod.GET, "/api/audit/head").permitAll()
                         // The programme: venues, screenings, forum sessions and the organiser's schedule.
                         .requestMatchers(HttpMethod.POST, "/api/competitions/*/venues",
@@ -123,6 +133,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(ORGANISER, AUDITOR)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .anyRequest().denyAll())
+                // An entrant's bearer token (et_…) first; any other bearer token is a juror's.
+                .addFilterBefore(new EntrantTokenFilter(entrantTokens, entrants, problems),
+                        BasicAuthenticationFilter.class)
                 .addFilterBefore(new JurorTokenFilter(jurorSignIn, problems),
                         BasicAuthenticationFilter.class)
                 // In this order (same anchor, kept in the order added): a forged request is refused before the

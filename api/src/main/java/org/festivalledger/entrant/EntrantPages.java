@@ -41,14 +41,18 @@ class EntrantPages {
     private final EntrantSignInRequests signIns;
     private final EntrantSignInLinks links;
     private final EntrantDirectory directory;
+    private final EntrantEntryList entries;
+    private final EntrantEntryPages entryPages;
     private final MessageSource messages;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     EntrantPages(EntrantSignInRequests signIns, EntrantSignInLinks links, EntrantDirectory directory,
-                 MessageSource messages) {
+                 EntrantEntryList entries, EntrantEntryPages entryPages, MessageSource messages) {
         this.signIns = signIns;
         this.links = links;
         this.directory = directory;
+        this.entries = entries;
+        this.entryPages = entryPages;
         this.messages = messages;
     }
 
@@ -58,6 +62,8 @@ class EntrantPages {
         if (authentication != null && authentication.getPrincipal() instanceof EntrantIdentity entrant) {
             Optional<Entrant> known = directory.find(entrant.entrantId());
             model.addAttribute("entrant", known.orElse(null));
+            model.addAttribute("entries", entries.of(entrant.entrantId()));
+            model.addAttribute("openCalls", entryPages.openCalls());
             model.addAttribute("signedInAs", known.filter(e -> !e.erased()).map(Entrant::email)
                     .orElse(message("entrant.erased")));
             return "entrant/home";

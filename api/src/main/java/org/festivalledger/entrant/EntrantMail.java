@@ -26,6 +26,17 @@ class EntrantMail {
         this.properties = properties;
     }
 
+    /** Mails a notification in the entrant's language; throws if it could not be sent (the outbox retries). */
+    void notification(Entrant entrant, EntrantOutbox.Notification notification) {
+        String kind = notification.kind().name().toLowerCase();
+        Object[] arguments = {notification.title(), notification.competitionName(),
+                notification.reason() == null ? "" : notification.reason(), Long.toString(notification.position()),
+                notification.id()};
+        out.send(new OutgoingMail(entrant.email(),
+                messages.getMessage("mail." + kind + ".subject", arguments, entrant.language().locale()),
+                messages.getMessage("mail." + kind + ".body", arguments, entrant.language().locale())));
+    }
+
     /** Mails a sign-in link; a failure is logged (the entrant may ask again), never shown to the asker. */
     void signInLink(Entrant entrant, String link) {
         if (entrant.erased()) {

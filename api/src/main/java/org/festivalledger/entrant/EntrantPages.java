@@ -23,6 +23,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.LocaleResolver;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.util.HashMap;
@@ -44,10 +45,13 @@ class EntrantPages {
     private final EntrantEntryList entries;
     private final EntrantEntryPages entryPages;
     private final MessageSource messages;
+    private final LocaleResolver languages;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     EntrantPages(EntrantSignInRequests signIns, EntrantSignInLinks links, EntrantDirectory directory,
-                 EntrantEntryList entries, EntrantEntryPages entryPages, MessageSource messages) {
+                 EntrantEntryList entries, EntrantEntryPages entryPages, MessageSource messages,
+                 LocaleResolver languages) {
+        this.languages = languages;
         this.signIns = signIns;
         this.links = links;
         this.directory = directory;
@@ -134,6 +138,8 @@ class EntrantPages {
         context.setAuthentication(authentication);
         SecurityContextHolder.setContext(context);
         sessions.saveContext(context, request, response);
+        // The pages speak the language the entrant chose for their mail (the switcher still changes it).
+        languages.setLocale(request, response, entrant.get().language().locale());
         return "redirect:/entrant";
     }
 

@@ -31,6 +31,8 @@ final class EndpointRoles {
             rule("POST", List.of(ANYONE), "/api/entrants/sign-in-links", "/api/entrants/sessions"),
             rule("POST", List.of(ENTRANT), C + "/entries", C + "/entries/*/amendment", C + "/entries/*/withdrawal"),
             rule("GET", List.of(ENTRANT), "/api/entrants/me/entries"),
+            rule("GET", List.of(ORGANISER), C + "/submissions/*/notifications"),
+            rule("POST", List.of(ORGANISER), "/api/notifications/*/resend"),
             rule("GET", List.of(ANYONE), "/api/audit/head"),
             rule("POST", List.of(ORGANISER), C + "/venues", C + "/screenings", C + "/screenings/*/reschedule",
                     C + "/screenings/*/cancellation", C + "/forum-sessions", C + "/forum-sessions/*/reschedule",

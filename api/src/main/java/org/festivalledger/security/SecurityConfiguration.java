@@ -78,6 +78,10 @@ public class SecurityConfiguration {
                                 "/api/competitions/*/entries/*/amendment", "/api/competitions/*/entries/*/withdrawal")
                         .hasRole(ENTRANT)
                         .requestMatchers(HttpMethod.GET, "/api/entrants/me/entries").hasRole(ENTRANT)
+                        // What entrants were told about an entry, and a resend: the organiser's.
+                        .requestMatchers(HttpMethod.GET, "/api/competitions/*/submissions/*/notifications")
+                        .hasRole(ORGANISER)
+                        .requestMatchers(HttpMethod.POST, "/api/notifications/*/resend").hasRole(ORGANISER)
                         .requestMatchers(HttpMethod.GET, "/api/audit/head").permitAll()
                         // The programme: venues, screenings, forum sessions and the organiser's schedule.
                         .requestMatchers(HttpMethod.POST, "/api/competitions/*/venues",

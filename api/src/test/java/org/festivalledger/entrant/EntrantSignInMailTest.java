@@ -4,6 +4,9 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import jakarta.mail.Message;
 import jakarta.mail.internet.MimeMessage;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.festivalledger.Api;
+import org.festivalledger.Festival;
 import org.festivalledger.FestivalLedgerApplication;
 import org.festivalledger.OrganiserSession;
 import org.festivalledger.ledger.LedgerLog;
@@ -163,6 +166,75 @@ class EntrantSignInMailTest {
         assertThat(visitor.get("/entrant/sign-in").statusCode()).as("no link: back to the form").isEqualTo(302);
         assertThat(visitor.get("/entrant/anything").statusCode()).as("signed out: to the form").isEqualTo(302);
         assertThat(visitor.get("/demo/mailbox").statusCode()).as("the mailbox is the demo's only").isEqualTo(404);
+    }
+
+    /**
+     * The whole way, as the issue asks: an entrant asks for a link, signs in from the mail, sends an entry and gets
+     * its receipt by mail; the organiser rules it ineligible through the API; the entrant gets that mail, in their
+     * language, and sees the reason on their page. The organiser sees what was sent and resends one.
+     */
+    @Test
+    void anEntrantIsToldOfTheirEntrysReceiptAndOfARulingByMail() throws Exception {
+        String email = "flow-" + UUID.randomUUID() + "@example.org";
+        OrganiserSession visitor = OrganiserSession.visitor(port);
+        assertThat(visitor.submit("/entrant", "/entrant/sign-in-links", Map.of("email", email, "language", "zh-CN"))
+                .statusCode()).isEqualTo(302);
+        Matcher link = LINK.matcher(waitForMails(email, 1).get(0).getContent().toString());
+        assertThat(link.find()).isTrue();
+        String signInPage = "/entrant/sign-in?link=" + link.group(2);
+        assertThat(visitor.submit(signInPage, "/entrant/sign-in", Map.of("link", link.group(2))).statusCode())
+                .isEqualTo(302);
+
+        Api api = new Api(port);
+        String competition = "mail-" + UUID.randomUUID().toString().substring(0, 8);
+        long announced = api.post("/api/competitions").as(Api.ORGANISER).json(Festival.competition(competition)).send()
+                .ledgerPosition();
+        assertThat(api.get("/api/competitions/" + competition + "?minPosition=" + announced).as(Api.ORGANISER).send()
+                .status()).isEqualTo(200);
+        Map<String, String> form = new java.util.HashMap<>(Map.of("title", "潮汐记忆", "team", "李薇", "country", "CN",
+                "runtimeMinutes", "12", "synopsis", "一个关于潮汐的故事。", "aiWorkflow", "HYBRID", "aiTools", "Runway"));
+        HttpResponse<String> sent = visitor.submit("/entrant/competitions/" + competition + "/entries/new",
+                "/entrant/competitions/" + competition + "/entries", form);
+        assertThat(sent.statusCode()).isEqualTo(302);
+        String entryPage = URI.create(sent.headers().firstValue("Location").orElseThrow()).getPath();
+        String submissionId = entryPage.substring(entryPage.lastIndexOf('/') + 1);
+
+        MimeMessage receipt = waitForMails(email, 2).get(1);
+        assertThat(receipt.getSubject()).isEqualTo("已收到：潮汐记忆");
+        assertThat(receipt.getContent().toString()).contains("签名账本").contains("收据");
+
+        assertThat(api.post("/api/competitions/" + competition + "/submissions/" + submissionId + "/ineligibility")
+                .as(Api.ORGANISER).json(Map.of("reason", "片长信息与影片文件不符")).send().status()).isEqualTo(200);
+        MimeMessage ruling = waitForMails(email, 3).get(2);
+        assertThat(ruling.getSubject()).isEqualTo("不符合参赛资格：潮汐记忆");
+        assertThat(ruling.getContent().toString()).contains("片长信息与影片文件不符");
+        String page = visitor.get(entryPage).body();
+        assertThat(page).contains("不符合参赛资格").contains("id=\"status-reason\">片长信息与影片文件不符<");
+
+        JsonNode told = api.get("/api/competitions/" + competition + "/submissions/" + submissionId + "/notifications")
+                .as(Api.ORGANISER).send().json();
+        assertThat(told.findValuesAsText("kind")).containsExactly("RECEIVED", "INELIGIBLE");
+        assertThat(told.findValuesAsText("status")).containsExactly("SENT", "SENT");
+        assertThat(told.toString()).doesNotContain(email);
+        assertThat(api.post("/api/notifications/" + told.get(0).get("id").asText() + "/resend").as(Api.ORGANISER)
+                .send().status()).isEqualTo(202);
+        assertThat(waitForMails(email, 4).get(3).getSubject()).isEqualTo("已收到：潮汐记忆");
+        JsonNode resent = api.get("/api/competitions/" + competition + "/submissions/" + submissionId + "/notifications")
+                .as(Api.ORGANISER).send().json().get(0);
+        assertThat(resent.get("outcomes").findValuesAsText("outcome"))
+                .contains("resend requested by organiser").endsWith("sent");
+    }
+
+    /** The mails to {@code email}, oldest first, once there are {@code count} (waits up to 15 s). */
+    private static List<MimeMessage> waitForMails(String email, int count) throws Exception {
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        List<MimeMessage> mails = mailsTo(email);
+        while (mails.size() < count && System.nanoTime() < deadline) {
+            MAIL.waitForIncomingEmail(500, MAIL.getReceivedMessages().length + 1);
+            mails = mailsTo(email);
+        }
+        assertThat(mails).as("mails to the entrant").hasSizeGreaterThanOrEqualTo(count);
+        return mails;
     }
 
     private HttpResponse<String> ask(String email, String language, String client) {

@@ -116,6 +116,8 @@ class RoleMatrixTest extends LedgerTestApplication {
         all.add(new Endpoint("POST", c + "/entries/no-such-entry/amendment", "{\"title\":\"x\"}", ENT));
         all.add(new Endpoint("POST", c + "/entries/no-such-entry/withdrawal", "{\"reason\":\"x\"}", ENT));
         all.add(new Endpoint("GET", "/api/entrants/me/entries", null, ENT));
+        all.add(new Endpoint("GET", c + "/submissions/" + judging.entries.get(0) + "/notifications", null, ORG));
+        all.add(new Endpoint("POST", "/api/notifications/no-such-notification/resend", null, ORG));
         // The programme: empty bodies and unknown ids, so an admitted caller is refused and nothing is recorded.
         all.add(new Endpoint("POST", c + "/venues", "{}", ORG));
         all.add(new Endpoint("GET", c + "/venues", null, ORG_AUD));

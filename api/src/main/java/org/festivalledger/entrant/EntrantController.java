@@ -40,9 +40,12 @@ class EntrantController {
     private final EntrantDirectory directory;
     private final EntrantEntries entries;
     private final EntrantEntryList list;
+    private final EntrantErasure erasure;
 
     EntrantController(EntrantSignInRequests signIns, EntrantSignInLinks links, EntrantTokens tokens,
-                      EntrantDirectory directory, EntrantEntries entries, EntrantEntryList list) {
+                      EntrantDirectory directory, EntrantEntries entries, EntrantEntryList list,
+                      EntrantErasure erasure) {
+        this.erasure = erasure;
         this.signIns = signIns;
         this.links = links;
         this.tokens = tokens;
@@ -141,6 +144,14 @@ class EntrantController {
     @GetMapping("/api/entrants/me/entries")
     List<EntrantEntryList.OwnEntry> mine(Authentication authentication) {
         return list.of(entrant(authentication));
+    }
+
+    /** Erases the entrant's contact data; their token stops working with it. The ledger stays as it is. */
+    @PostMapping("/api/entrants/me/erasure")
+    ResponseEntity<Map<String, String>> erase(Authentication authentication) {
+        String entrantId = entrant(authentication);
+        erasure.erase(entrantId);
+        return ResponseEntity.ok(Map.of("id", entrantId, "status", "ERASED"));
     }
 
     private static String entrant(Authentication authentication) {

@@ -46,11 +46,13 @@ class EntrantPages {
     private final EntrantEntryPages entryPages;
     private final MessageSource messages;
     private final LocaleResolver languages;
+    private final EntrantErasure erasure;
     private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     EntrantPages(EntrantSignInRequests signIns, EntrantSignInLinks links, EntrantDirectory directory,
                  EntrantEntryList entries, EntrantEntryPages entryPages, MessageSource messages,
-                 LocaleResolver languages) {
+                 LocaleResolver languages, EntrantErasure erasure) {
+        this.erasure = erasure;
         this.languages = languages;
         this.signIns = signIns;
         this.links = links;
@@ -62,7 +64,8 @@ class EntrantPages {
 
     /** A signed-in entrant's own page; anyone else's is the form that asks for a sign-in link. */
     @GetMapping("/entrant")
-    String home(@RequestParam(required = false) String sent, Authentication authentication, Model model) {
+    String home(@RequestParam(required = false) String sent, @RequestParam(required = false) String erased,
+                Authentication authentication, Model model) {
         if (authentication != null && authentication.getPrincipal() instanceof EntrantIdentity entrant) {
             Optional<Entrant> known = directory.find(entrant.entrantId());
             model.addAttribute("entrant", known.orElse(null));
@@ -73,6 +76,7 @@ class EntrantPages {
             return "entrant/home";
         }
         model.addAttribute("sent", sent != null);
+        model.addAttribute("erased", erased != null);
         return ask(model, Map.of(), Map.of());
     }
 
@@ -141,6 +145,17 @@ class EntrantPages {
         // The pages speak the language the entrant chose for their mail (the switcher still changes it).
         languages.setLocale(request, response, entrant.get().language().locale());
         return "redirect:/entrant";
+    }
+
+    /** Erases the entrant's contact data and ends their session; the page then says it is done. */
+    @PostMapping("/entrant/erasure")
+    String erase(Authentication authentication, HttpServletRequest request) {
+        erasure.erase(((EntrantIdentity) authentication.getPrincipal()).entrantId());
+        SecurityContextHolder.clearContext();
+        if (request.getSession(false) != null) {
+            request.getSession(false).invalidate();
+        }
+        return "redirect:/entrant?erased";
     }
 
     private String message(String key) {

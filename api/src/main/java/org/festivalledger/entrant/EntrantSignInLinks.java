@@ -64,7 +64,7 @@ public class EntrantSignInLinks {
     }
 
     /** Forgets every link of an entrant (at erasure). */
-    void forget(String entrantId) {
+    public void forget(String entrantId) {
         links.deleteMany(Filters.eq("entrantId", entrantId));
     }
 

@@ -73,7 +73,7 @@ public class EntrantTokens {
     }
 
     /** Ends every token of an entrant (at erasure). */
-    void forget(String entrantId) {
+    public void forget(String entrantId) {
         tokens.deleteMany(Filters.eq("entrantId", entrantId));
     }
 

@@ -31,6 +31,7 @@ final class EndpointRoles {
             rule("POST", List.of(ANYONE), "/api/entrants/sign-in-links", "/api/entrants/sessions"),
             rule("POST", List.of(ENTRANT), C + "/entries", C + "/entries/*/amendment", C + "/entries/*/withdrawal"),
             rule("GET", List.of(ENTRANT), "/api/entrants/me/entries"),
+            rule("POST", List.of(ENTRANT), "/api/entrants/me/erasure"),
             rule("GET", List.of(ORGANISER), C + "/submissions/*/notifications"),
             rule("POST", List.of(ORGANISER), "/api/notifications/*/resend"),
             rule("GET", List.of(ANYONE), "/api/audit/head"),

@@ -1,6 +1,7 @@
 package org.festivalledger.security;
 
 import org.festivalledger.entrant.EntrantDirectory;
+import org.festivalledger.entrant.EntrantSessionCheck;
 import org.festivalledger.entrant.EntrantTokenFilter;
 import org.festivalledger.entrant.EntrantTokens;
 import org.festivalledger.identity.Role;
@@ -78,6 +79,7 @@ public class SecurityConfiguration {
                                 "/api/competitions/*/entries/*/amendment", "/api/competitions/*/entries/*/withdrawal")
                         .hasRole(ENTRANT)
                         .requestMatchers(HttpMethod.GET, "/api/entrants/me/entries").hasRole(ENTRANT)
+                        .requestMatchers(HttpMethod.POST, "/api/entrants/me/erasure").hasRole(ENTRANT)
                         // What entrants were told about an entry, and a resend: the organiser's.
                         .requestMatchers(HttpMethod.GET, "/api/competitions/*/submissions/*/notifications")
                         .hasRole(ORGANISER)
@@ -159,9 +161,10 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain pages(HttpSecurity http, ProblemWriter problems, JurorSignIn jurorSignIn, FormOnce formOnce)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ProblemWriter problems, JurorSignIn jurorSignIn, FormOnce formOnce,
+                              EntrantDirectory entrants) throws Exception {
         http.addFilterBefore(new JurorSessionCheck(jurorSignIn), AuthorizationFilter.class)
+                .addFilterBefore(new EntrantSessionCheck(entrants), AuthorizationFilter.class)
                 // After the CSRF check and the role check: a form's key is its account's, like an API key.
                 .addFilterAfter(formOnce, AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests

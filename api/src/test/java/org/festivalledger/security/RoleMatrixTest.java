@@ -160,6 +160,8 @@ class RoleMatrixTest extends LedgerTestApplication {
         all.add(new Endpoint("GET", audit + "/shortlists.csv", null, EnumSet.of(Caller.AUDITOR)));
         all.add(new Endpoint("GET", audit + "/awards.csv", null, EnumSet.of(Caller.AUDITOR)));
         all.add(new Endpoint("GET", audit + "/jury-report.pdf", null, EnumSet.of(Caller.AUDITOR)));
+        // Last of all (the entrant is the last caller): it erases the matrix's entrant, whose token then stops working.
+        all.add(new Endpoint("POST", "/api/entrants/me/erasure", null, ENT));
         return all;
     }
 

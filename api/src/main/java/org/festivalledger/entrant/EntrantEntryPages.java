@@ -18,6 +18,8 @@ import org.festivalledger.submission.AiWorkflow;
 import org.festivalledger.submission.Entry;
 import org.festivalledger.submission.EntryChanges;
 import org.festivalledger.transparency.Receipts;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -25,6 +27,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -57,9 +60,14 @@ class EntrantEntryPages {
     private final Receipts receipts;
     private final Clock clock;
     private final ProjectionProgress progress;
+    private final EntrantDirectory directory;
+    private final MessageSource messages;
 
     EntrantEntryPages(EntrantEntries entries, EntrantEntryList list, CompetitionCatalogue catalogue, Refusals refusals,
-                      Receipts receipts, Clock clock, ProjectionProgress progress) {
+                      Receipts receipts, Clock clock, ProjectionProgress progress, EntrantDirectory directory,
+                      MessageSource messages) {
+        this.directory = directory;
+        this.messages = messages;
         this.progress = progress;
         this.entries = entries;
         this.list = list;
@@ -67,6 +75,16 @@ class EntrantEntryPages {
         this.refusals = refusals;
         this.receipts = receipts;
         this.clock = clock;
+    }
+
+    /** The masthead names the entrant by their address (the ledger knows only their pseudonym). */
+    @ModelAttribute("signedInAs")
+    String signedInAs(Authentication authentication) {
+        if (authentication == null || !(authentication.getPrincipal() instanceof EntrantIdentity entrant)) {
+            return null;
+        }
+        return directory.contact(entrant.entrantId())
+                .orElseGet(() -> messages.getMessage("entrant.erased", null, LocaleContextHolder.getLocale()));
     }
 
     /** Competitions whose call for entries is open now. */

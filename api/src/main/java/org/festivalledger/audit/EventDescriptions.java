@@ -16,6 +16,11 @@ final class EventDescriptions {
     private EventDescriptions() {
     }
 
+    /** " (now titled …)" when an amendment changed the title; empty otherwise. */
+    private static String changedTitle(JsonNode changed) {
+        return changed.path("title").isTextual() ? " (now titled " + q(changed, "title") + ")" : "";
+    }
+
     static String describe(String type, JsonNode p, String actor) {
         String who = actor == null ? "someone" : actor;
         return switch (type) {
@@ -23,6 +28,7 @@ final class EventDescriptions {
             case "JudgingEstablished" -> "the judging of " + t(p, "competitionId") + " was established";
             case "SubmissionReceived" -> "entry " + t(p, "submissionId") + " " + q(p.path("entry"), "title")
                     + " was received";
+            case "SubmissionAmended" -> who + " amended entry " + t(p, "submissionId") + changedTitle(p.path("changed"));
             case "SubmissionWithdrawn" -> who + " withdrew entry " + t(p, "submissionId") + ": " + t(p, "reason");
             case "SubmissionRuledIneligible" -> who + " ruled entry " + t(p, "submissionId") + " ineligible: "
                     + t(p, "reason");

@@ -7,6 +7,7 @@ import org.festivalledger.http.TooManyRequests;
 import org.festivalledger.identity.EntrantIdentity;
 import org.festivalledger.identity.Role;
 import org.festivalledger.language.PageLanguage;
+import org.festivalledger.security.PageSessions;
 import org.festivalledger.rules.InvalidInput;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -14,10 +15,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -47,7 +45,6 @@ class EntrantPages {
     private final MessageSource messages;
     private final LocaleResolver languages;
     private final EntrantErasure erasure;
-    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     EntrantPages(EntrantSignInRequests signIns, EntrantSignInLinks links, EntrantDirectory directory,
                  EntrantEntryList entries, EntrantEntryPages entryPages, MessageSource messages,
@@ -136,12 +133,7 @@ class EntrantPages {
         Authentication authentication = new UsernamePasswordAuthenticationToken(
                 new EntrantIdentity(entrant.get().id()), null,
                 List.of(new SimpleGrantedAuthority(Role.ENTRANT.authority())));
-        request.getSession(true);
-        request.changeSessionId(); // a new session id at sign-in: no fixation
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        sessions.saveContext(context, request, response);
+        PageSessions.open(authentication, request, response);
         // The pages speak the language the entrant chose for their mail (the switcher still changes it).
         languages.setLocale(request, response, entrant.get().language().locale());
         return "redirect:/entrant";

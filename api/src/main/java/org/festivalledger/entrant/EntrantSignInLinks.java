@@ -68,7 +68,8 @@ public class EntrantSignInLinks {
         links.deleteMany(Filters.eq("entrantId", entrantId));
     }
 
-    private static String hash(String secret) {
+    /** The SHA-256 of a secret (a link's, a token's), as stored instead of it. */
+    static String hash(String secret) {
         try {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
                     .digest(secret.getBytes(StandardCharsets.UTF_8)));

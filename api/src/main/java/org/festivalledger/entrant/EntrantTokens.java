@@ -7,16 +7,12 @@ import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.Optional;
 
 /**
@@ -50,7 +46,7 @@ public class EntrantTokens {
         RANDOM.nextBytes(random);
         String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(random);
         Instant expiresAt = now.plus(Duration.ofHours(HOURS));
-        tokens.insertOne(new Document("_id", hash(token)).append("entrantId", entrantId)
+        tokens.insertOne(new Document("_id", EntrantSignInLinks.hash(token)).append("entrantId", entrantId)
                 .append("expiresAt", Date.from(expiresAt)));
         return new Issued(token, expiresAt);
     }
@@ -60,7 +56,7 @@ public class EntrantTokens {
         if (token == null || !token.startsWith(PREFIX) || token.length() > 200) {
             return Optional.empty();
         }
-        Document found = tokens.find(Filters.eq("_id", hash(token.strip()))).first();
+        Document found = tokens.find(Filters.eq("_id", EntrantSignInLinks.hash(token.strip()))).first();
         if (found == null || !found.getDate("expiresAt").toInstant().isAfter(clock.instant())) {
             return Optional.empty();
         }
@@ -75,14 +71,5 @@ public class EntrantTokens {
     /** Ends every token of an entrant (at erasure). */
     public void forget(String entrantId) {
         tokens.deleteMany(Filters.eq("entrantId", entrantId));
-    }
-
-    private static String hash(String secret) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                    .digest(secret.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -12,16 +12,13 @@ import org.festivalledger.rules.UnknownEntity;
 import org.festivalledger.scoring.RecordScore;
 import org.festivalledger.identity.JurorIdentity;
 import org.festivalledger.security.JurorSignIn;
+import org.festivalledger.security.PageSessions;
 import org.festivalledger.standings.JudgingBoard;
 import org.festivalledger.standings.JudgingRecord;
 import org.festivalledger.submission.SubmissionRegister;
 import org.festivalledger.submission.SubmissionView;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -50,7 +47,6 @@ class JurorPages {
     private final CommandDispatch dispatch;
     private final ProjectionProgress progress;
     private final JurorSignIn signIn;
-    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     JurorPages(JudgingBoard board, SubmissionRegister register, CommandDispatch dispatch, ProjectionProgress progress,
                JurorSignIn signIn) {
@@ -93,13 +89,7 @@ class JurorPages {
             model.addAttribute("invalid", true);
             return "juror/sign-in";
         }
-        Authentication authentication = signedIn.get();
-        request.getSession(true);
-        request.changeSessionId(); // a new session id at sign-in: no fixation
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        sessions.saveContext(context, request, response);
+        PageSessions.open(signedIn.get(), request, response);
         return "redirect:/juror";
     }
 

@@ -36,7 +36,11 @@ class EntrantConfiguration {
     @Bean
     MailOut mailOut(ObjectProvider<JavaMailSender> smtp, EntrantProperties properties) {
         JavaMailSender sender = smtp.getIfAvailable();
-        return sender != null ? new SmtpMail(sender, properties.mailFrom()) : new NoMailServer();
+        if (sender == null) {
+            log.info("No mail server is configured (spring.mail.host): entrants' notifications wait in the outbox");
+            return new NoMailServer();
+        }
+        return new SmtpMail(sender, properties.mailFrom());
     }
 
     @Bean

@@ -26,6 +26,10 @@ class EntrantMail {
         this.properties = properties;
     }
 
+    boolean configured() {
+        return out.configured();
+    }
+
     /** Mails a notification in the entrant's language; throws if it could not be sent (the outbox retries). */
     void notification(Entrant entrant, EntrantOutbox.Notification notification) {
         String kind = notification.kind().name().toLowerCase();

@@ -31,6 +31,9 @@ class EntrantNotificationSender {
 
     @Scheduled(fixedDelayString = "${ledger.entrants.send-interval:1s}")
     void sendDue() {
+        if (!mail.configured()) {
+            return; // nowhere to send: the notifications wait, none is lost or given up
+        }
         for (int i = 0; i < PER_RUN; i++) {
             Optional<EntrantOutbox.Notification> next = outbox.claimNext();
             if (next.isEmpty()) {
@@ -40,7 +43,8 @@ class EntrantNotificationSender {
         }
     }
 
-    private void send(EntrantOutbox.Notification notification) {
+    /** Sends one claimed notification and records the outcome. */
+    void send(EntrantOutbox.Notification notification) {
         Optional<Entrant> entrant = directory.find(notification.entrantId());
         if (entrant.isEmpty() || entrant.get().erased()) {
             outbox.dropped(notification.id(), "not sent: the entrant's contact data was erased");

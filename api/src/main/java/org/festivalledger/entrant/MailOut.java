@@ -7,4 +7,9 @@ package org.festivalledger.entrant;
 public interface MailOut {
 
     void send(OutgoingMail mail);
+
+    /** Whether mail can be sent at all; if not, notifications wait in the outbox until a server is configured. */
+    default boolean configured() {
+        return true;
+    }
 }

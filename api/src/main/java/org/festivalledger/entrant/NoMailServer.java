@@ -7,4 +7,9 @@ class NoMailServer implements MailOut {
     public void send(OutgoingMail mail) {
         throw new IllegalStateException("no mail server is configured (spring.mail.host); " + mail + " was not sent");
     }
+
+    @Override
+    public boolean configured() {
+        return false;
+    }
 }

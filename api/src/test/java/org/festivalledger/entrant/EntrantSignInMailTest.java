@@ -7,6 +7,7 @@ import jakarta.mail.internet.MimeMessage;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.festivalledger.Api;
 import org.festivalledger.Festival;
+import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.festivalledger.FestivalLedgerApplication;
 import org.festivalledger.OrganiserSession;
 import org.festivalledger.ledger.LedgerLog;
@@ -68,6 +69,27 @@ class EntrantSignInMailTest {
 
     @Autowired
     LedgerLog ledger;
+
+    @Autowired
+    EntrantDirectory directory;
+
+    @Autowired
+    EntrantSignInLinks links;
+
+    @Autowired
+    EntrantOutbox outbox;
+
+    @Autowired
+    com.mongodb.client.MongoDatabase database;
+
+    @Autowired
+    EntrantNotificationSender sender;
+
+    @Autowired
+    org.axonframework.config.EventProcessingConfiguration processing;
+
+    @Autowired
+    org.festivalledger.http.ProjectionProgress progress;
 
     private final HttpClient http = HttpClient.newHttpClient();
 
@@ -223,6 +245,46 @@ class EntrantSignInMailTest {
                 .as(Api.ORGANISER).send().json().get(0);
         assertThat(resent.get("outcomes").findValuesAsText("outcome"))
                 .contains("resend requested by organiser").endsWith("sent");
+    }
+
+    /**
+     * A restart (or a crash) makes the notifications' processor handle events again from its last stored token; here
+     * from the very start of the ledger. It queues nothing new, so nothing is sent twice: once the replay has caught
+     * up and the sender has run, the entrant has the same mails and each notification one "sent" outcome.
+     */
+    @Test
+    void handlingTheEventsAgainSendsNothingTwice() throws Exception {
+        String email = "replay-" + UUID.randomUUID() + "@example.org";
+        Api api = new Api(port);
+        org.festivalledger.EntrantApiSignIn.SignedIn entrant =
+                org.festivalledger.EntrantApiSignIn.signIn(api, directory, links, email);
+        String competition = "replay-" + UUID.randomUUID().toString().substring(0, 8);
+        api.post("/api/competitions").as(Api.ORGANISER).json(Festival.competition(competition)).send();
+        String id = entrant.as(api.post("/api/competitions/" + competition + "/entries"))
+                .json(Festival.entry("Twice Told")).send().json().get("id").asText();
+        api.post("/api/competitions/" + competition + "/submissions/" + id + "/withdrawal").as(Api.ORGANISER)
+                .json(Map.of("reason", "At the entrant's request by telephone")).send();
+        assertThat(waitForMails(email, 2)).hasSize(2);
+
+        TrackingEventProcessor processor = processing
+                .eventProcessor(EntrantNotifications.PROCESSING_GROUP, TrackingEventProcessor.class).orElseThrow();
+        processor.shutDown();
+        // Forgotten here, known again after the replay: proof that the events were handled again.
+        database.getCollection(EntrantNotifications.ENTRIES).deleteOne(new org.bson.Document("_id", id));
+        processor.resetTokens();
+        processor.start();
+        assertThat(progress.awaitPosition(EntrantNotifications.PROCESSING_GROUP, ledger.head().position(),
+                java.time.Duration.ofSeconds(30))).as("the replay caught up").isTrue();
+        sender.sendDue();
+        assertThat(database.getCollection(EntrantNotifications.ENTRIES).find(new org.bson.Document("_id", id)).first())
+                .as("the receipt was handled again").isNotNull();
+
+        assertThat(mailsTo(email)).as("no mail sent twice").hasSize(2);
+        for (EntrantOutbox.Notification notification : outbox.about(id)) {
+            assertThat(notification.status()).isEqualTo(EntrantOutbox.Status.SENT);
+            assertThat(notification.outcomes()).extracting(EntrantOutbox.Outcome::outcome)
+                    .containsExactly("queued", "sent");
+        }
     }
 
     /** The mails to {@code email}, oldest first, once there are {@code count} (waits up to 15 s). */

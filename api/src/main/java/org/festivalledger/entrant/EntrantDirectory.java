@@ -86,6 +86,22 @@ public class EntrantDirectory {
         return find(entrantId).filter(entrant -> !entrant.erased()).map(Entrant::email);
     }
 
+    /**
+     * Who sent an entry, as the organiser's list shows it: the entrant's pseudonym and address, or that the
+     * address was erased; {@code null} for an entry an organiser recorded ({@code entrantId} null).
+     */
+    public Submitter submitter(String entrantId) {
+        if (entrantId == null) {
+            return null;
+        }
+        Optional<String> email = contact(entrantId);
+        return new Submitter(entrantId, email.orElse(null), email.isEmpty());
+    }
+
+    /** An entry's entrant: {@code email} is {@code null} once {@code erased}. */
+    public record Submitter(String entrantId, String email, boolean erased) {
+    }
+
     public void chooseLanguage(String entrantId, PageLanguage language) {
         entrants.updateOne(Filters.and(Filters.eq("_id", entrantId), Filters.exists("erasedAt", false)),
                 Updates.set("language", language.tag()));

@@ -1,6 +1,9 @@
 package org.festivalledger.submission;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.festivalledger.competition.CompetitionCatalogue;
+import org.festivalledger.entrant.EntrantDirectory;
 import org.festivalledger.http.CommandDispatch;
 import org.festivalledger.http.CommandDispatch.Recorded;
 import org.festivalledger.http.EntityIds;
@@ -29,9 +32,11 @@ class SubmissionController {
     private final CompetitionCatalogue catalogue;
     private final Clock clock;
     private final EntryRulings rulings;
+    private final EntrantDirectory entrants;
 
     SubmissionController(CommandDispatch dispatch, SubmissionRegister register, CompetitionCatalogue catalogue,
-                         Clock clock, EntryRulings rulings) {
+                         Clock clock, EntryRulings rulings, EntrantDirectory entrants) {
+        this.entrants = entrants;
         this.rulings = rulings;
         this.dispatch = dispatch;
         this.register = register;
@@ -90,16 +95,28 @@ class SubmissionController {
         return changed(submissionId, SubmissionStatus.INELIGIBLE, recorded);
     }
 
+    /**
+     * An entry as the organiser's list gives it: the register's view, and who sent it ({@code submittedBy}: the
+     * entrant's pseudonym and address, or {@code erased: true}; absent for an entry an organiser recorded).
+     */
+    record ListedSubmission(@JsonUnwrapped SubmissionView view,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) EntrantDirectory.Submitter submittedBy) {
+    }
+
     @GetMapping
-    List<SubmissionView> list(@PathVariable String competitionId) {
+    List<ListedSubmission> list(@PathVariable String competitionId) {
         requireCompetition(competitionId);
-        return register.of(competitionId);
+        return register.of(competitionId).stream().map(this::listed).toList();
     }
 
     @GetMapping("/{submissionId}")
-    SubmissionView one(@PathVariable String competitionId, @PathVariable String submissionId) {
+    ListedSubmission one(@PathVariable String competitionId, @PathVariable String submissionId) {
         return register.find(submissionId).filter(view -> view.competitionId().equals(competitionId))
-                .orElseThrow(() -> new UnknownId("submission", submissionId));
+                .map(this::listed).orElseThrow(() -> new UnknownId("submission", submissionId));
+    }
+
+    private ListedSubmission listed(SubmissionView view) {
+        return new ListedSubmission(view, entrants.submitter(view.entrantId()));
     }
 
     private void requireCompetition(String competitionId) {

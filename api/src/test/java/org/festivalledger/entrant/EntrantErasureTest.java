@@ -65,7 +65,18 @@ class EntrantErasureTest extends LedgerTestApplication {
         String lookup = key.lookupKey(email);
         assertThat(documentsHolding(lookup)).as("before: the lookup hash is stored").isNotEmpty();
 
+        String entry = "/api/competitions/" + competition + "/submissions/" + submitted.json().get("id").asText()
+                + "?minPosition=" + submitted.ledgerPosition();
+        assertThat(api.get(entry).as(Api.ORGANISER).send().json().get("submittedBy").get("email").asText())
+                .as("the organiser sees who sent it").isEqualTo(email);
+
         assertThat(entrant.as(api.post("/api/entrants/me/erasure")).send().status()).isEqualTo(200);
+
+        com.fasterxml.jackson.databind.JsonNode submitter = api.get(entry).as(Api.ORGANISER).send().json()
+                .get("submittedBy");
+        assertThat(submitter.get("erased").asBoolean()).as("and then that it was erased").isTrue();
+        assertThat(submitter.get("entrantId").asText()).isEqualTo(entrant.entrantId());
+        assertThat(submitter.get("email").isNull()).isTrue();
 
         assertThat(documentsHolding(email)).isEmpty();
         assertThat(documentsHolding(email.toLowerCase())).isEmpty();

@@ -31,6 +31,11 @@ public final class OrganiserSession {
         this.base = "http://localhost:" + port;
     }
 
+    /** A visitor who has not signed in (yet): the same cookies, pages and forms, without an account. */
+    public static OrganiserSession visitor(int port) {
+        return new OrganiserSession(port);
+    }
+
     /** Signs in on the login page with the demo organiser's account. */
     public static OrganiserSession signIn(int port) {
         return signIn(port, "/organiser/login", "organiser", "organiser-demo");

@@ -48,6 +48,7 @@ final class EventDescriptions {
             case "CompetitionAnnounced" -> List.of(who, t(p, "name"), t(p, "edition"));
             case "JudgingEstablished", "ResultsPublished" -> List.of(who, t(p, "competitionId"));
             case "SubmissionReceived" -> List.of(who, t(p, "submissionId"), t(p.path("entry"), "title"));
+            case "SubmissionAmended" -> List.of(who, t(p, "submissionId"), t(p.path("changed"), "title"));
             case "SubmissionWithdrawn", "SubmissionRuledIneligible" -> List.of(who, t(p, "submissionId"), t(p, "reason"));
             case "JurorAppointed" -> List.of(who, t(p, "jurorId"), t(p, "name"));
             case "JurorAccessIssued" -> List.of(who, t(p, "jurorId"), t(p, "version"));
@@ -77,7 +78,8 @@ final class EventDescriptions {
             return new Sentence("event.other", List.of(who, type));
         }
         boolean automatic = type.equals("JurorsAssigned") && p.path("automatic").asBoolean();
-        return new Sentence("event." + type + (automatic ? ".automatic" : ""), arguments);
+        boolean retitled = type.equals("SubmissionAmended") && p.path("changed").path("title").isTextual();
+        return new Sentence("event." + type + (automatic ? ".automatic" : "") + (retitled ? ".retitled" : ""), arguments);
     }
 
     /** What a revision changed: each criterion whose mark moved, and the comment if it changed. */

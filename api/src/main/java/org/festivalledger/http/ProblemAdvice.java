@@ -185,6 +185,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                         : e.getRequiredType().getSimpleName()), null);
     }
 
+    @ExceptionHandler(TooManyRequests.class)
+    ResponseEntity<ProblemDetail> tooMany(TooManyRequests e) {
+        ResponseEntity<ProblemDetail> problem = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many requests",
+                e.getMessage(), null);
+        return ResponseEntity.status(problem.getStatusCode())
+                .header("Retry-After", Long.toString(e.retryAfterSeconds())).body(problem.getBody());
+    }
+
     @ExceptionHandler(ViewsCatchingUp.class)
     ResponseEntity<ProblemDetail> catchingUp(ViewsCatchingUp e) {
         ResponseEntity<ProblemDetail> problem = problem(HttpStatus.SERVICE_UNAVAILABLE, "Catching up",

@@ -10,7 +10,7 @@ import java.util.function.LongSupplier;
  * takes one. Buckets of clients that have gone quiet long enough to be full again are forgotten, so a stream of
  * ever-new addresses cannot grow the map without bound.
  */
-final class TokenBuckets {
+public final class TokenBuckets {
 
     private static final int FORGET_ABOVE = 10_000;
     private static final long FORGET_EVERY_NANOS = 1_000_000_000L;
@@ -21,7 +21,7 @@ final class TokenBuckets {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final AtomicLong lastForgotten;
 
-    TokenBuckets(double perSecond, int burst, LongSupplier nanoTime) {
+    public TokenBuckets(double perSecond, int burst, LongSupplier nanoTime) {
         this.perSecond = perSecond;
         this.burst = burst;
         this.nanoTime = nanoTime;
@@ -29,7 +29,7 @@ final class TokenBuckets {
     }
 
     /** Takes a token for {@code client}: 0 if it had one, else the nanoseconds until it will have one. */
-    long take(String client) {
+    public long take(String client) {
         long now = nanoTime.getAsLong();
         long last = lastForgotten.get();
         // At most one sweep a second, by one thread: many new addresses at once must not make every request sweep.

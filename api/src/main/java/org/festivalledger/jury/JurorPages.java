@@ -13,6 +13,7 @@ import org.festivalledger.scoring.RecordScore;
 import org.festivalledger.identity.JurorIdentity;
 import org.festivalledger.language.Refusals;
 import org.festivalledger.security.JurorSignIn;
+import org.festivalledger.security.PageSessions;
 import org.festivalledger.standings.JudgingBoard;
 import org.festivalledger.standings.JudgingRecord;
 import org.festivalledger.submission.SubmissionRegister;
@@ -21,10 +22,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -54,7 +51,6 @@ class JurorPages {
     private final JurorSignIn signIn;
     private final Refusals refusals;
     private final MessageSource messages;
-    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     JurorPages(JudgingBoard board, SubmissionRegister register, CommandDispatch dispatch, ProjectionProgress progress,
                JurorSignIn signIn, Refusals refusals, MessageSource messages) {
@@ -99,13 +95,7 @@ class JurorPages {
             model.addAttribute("invalid", true);
             return "juror/sign-in";
         }
-        Authentication authentication = signedIn.get();
-        request.getSession(true);
-        request.changeSessionId(); // a new session id at sign-in: no fixation
-        SecurityContext context = SecurityContextHolder.createEmptyContext();
-        context.setAuthentication(authentication);
-        SecurityContextHolder.setContext(context);
-        sessions.saveContext(context, request, response);
+        PageSessions.open(signedIn.get(), request, response);
         return "redirect:/juror";
     }
 

@@ -47,7 +47,7 @@ class ApiDescription {
                 .info(new Info().title("Festival ledger API").version("1")
                         .description("An event-sourced programme and awards ledger for film-festival competitions. "
                                 + "Every operation names who may call it in `x-roles` (`anyone`, `signed-in`, "
-                                + "`organiser`, `auditor`, `juror`: a juror of that competition; `actor`: whoever caused the event asked for). Errors are RFC 9457 "
+                                + "`organiser`, `auditor`, `juror`: a juror of that competition; `entrant`: an entrant, on their own entries only; `actor`: whoever caused the event asked for). Errors are RFC 9457 "
                                 + "problems whose `type` is " + PROBLEMS + "<kind>. Commands accept "
                                 + "`Idempotency-Key` and `X-Reason`, answer `Ledger-Position`; queries accept "
                                 + "`minPosition` and answer `Projection-Position`."))
@@ -56,6 +56,9 @@ class ApiDescription {
                                 .description("the organiser's and the auditor's accounts"))
                         .addSecuritySchemes("jurorToken", new SecurityScheme().type(SecurityScheme.Type.HTTP)
                                 .scheme("bearer").description("a juror's token, shown once when appointed"))
+                        .addSecuritySchemes("entrantToken", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").description("an entrant's token (et_…), from POST /api/entrants/sessions"
+                                        + " with the link of a sign-in mail"))
                         .addSchemas(PROBLEM_SCHEMA, problemSchema())
                         .addSchemas(COMMAND_ANSWER, new Schema<>().type("object")
                                 .description("a command's answer: the id of what it recorded")
@@ -83,8 +86,12 @@ class ApiDescription {
                 + "Who: " + who + ".");
         List<SecurityRequirement> security = new ArrayList<>();
         if (!roles.contains(EndpointRoles.ANYONE)) {
-            if (roles.stream().anyMatch(role -> !role.equals(EndpointRoles.JUROR))) {
+            if (roles.stream().anyMatch(role -> !role.equals(EndpointRoles.JUROR) && !role.equals(EndpointRoles.ENTRANT))) {
                 security.add(new SecurityRequirement().addList("basic"));
+            }
+            if (roles.contains(EndpointRoles.ENTRANT) || roles.contains(EndpointRoles.SIGNED_IN)
+                    || roles.contains(EndpointRoles.ACTOR)) {
+                security.add(new SecurityRequirement().addList("entrantToken"));
             }
             if (roles.contains(EndpointRoles.JUROR) || roles.contains(EndpointRoles.SIGNED_IN)
                     || roles.contains(EndpointRoles.ACTOR)) {

@@ -18,6 +18,7 @@ final class EndpointRoles {
     static final String ORGANISER = "organiser";
     static final String AUDITOR = "auditor";
     static final String JUROR = "juror";
+    static final String ENTRANT = "entrant";
     /** Whoever's name the event's metadata carries as its actor (any role), besides the roles listed with it. */
     static final String ACTOR = "actor";
 
@@ -27,6 +28,12 @@ final class EndpointRoles {
     private static final String C = "/api/competitions/*";
     private static final List<Rule> RULES = List.of(
             rule(null, List.of(ANYONE), "/api/public/**"),
+            rule("POST", List.of(ANYONE), "/api/entrants/sign-in-links", "/api/entrants/sessions"),
+            rule("POST", List.of(ENTRANT), C + "/entries", C + "/entries/*/amendment", C + "/entries/*/withdrawal"),
+            rule("GET", List.of(ENTRANT), "/api/entrants/me/entries"),
+            rule("POST", List.of(ENTRANT), "/api/entrants/me/erasure"),
+            rule("GET", List.of(ORGANISER), C + "/submissions/*/notifications"),
+            rule("POST", List.of(ORGANISER), "/api/notifications/*/resend"),
             rule("GET", List.of(ANYONE), "/api/audit/head"),
             rule("POST", List.of(ORGANISER), C + "/venues", C + "/screenings", C + "/screenings/*/reschedule",
                     C + "/screenings/*/cancellation", C + "/forum-sessions", C + "/forum-sessions/*/reschedule",

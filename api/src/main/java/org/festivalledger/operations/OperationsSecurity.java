@@ -1,5 +1,8 @@
 package org.festivalledger.operations;
 
+import org.festivalledger.entrant.EntrantDirectory;
+import org.festivalledger.entrant.EntrantTokenFilter;
+import org.festivalledger.entrant.EntrantTokens;
 import org.festivalledger.http.ProblemWriter;
 import org.festivalledger.security.BasicChallenge;
 import org.festivalledger.security.JurorSignIn;
@@ -30,8 +33,8 @@ class OperationsSecurity {
 
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE + 50)
-    SecurityFilterChain operations(HttpSecurity http, ProblemWriter problems, JurorSignIn jurorSignIn)
-            throws Exception {
+    SecurityFilterChain operations(HttpSecurity http, ProblemWriter problems, JurorSignIn jurorSignIn,
+                                   EntrantTokens entrantTokens, EntrantDirectory entrants) throws Exception {
         http.securityMatcher(PATHS)
                 .csrf(csrf -> csrf.disable()) // read-only and stateless: nothing to forge
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -54,7 +57,9 @@ class OperationsSecurity {
                         .requestMatchers(HttpMethod.HEAD, "/v3/api-docs", "/v3/api-docs/**", "/v3/api-docs.yaml",
                                 "/swagger-ui/**", "/swagger-ui.html").permitAll()
                         .anyRequest().denyAll())
-                // A juror's token is recognised here too, so a juror is told 403 (not their role), not 401.
+                // A juror's or an entrant's token is recognised here too, so they are told 403 (not their role), not 401.
+                .addFilterBefore(new EntrantTokenFilter(entrantTokens, entrants, problems),
+                        BasicAuthenticationFilter.class)
                 .addFilterBefore(new JurorTokenFilter(jurorSignIn, problems), BasicAuthenticationFilter.class);
         return http.build();
     }

@@ -32,7 +32,9 @@ public class JurorTokenFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader("Authorization");
-        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())
+                || SecurityContextHolder.getContext().getAuthentication() != null) {
+            // Not a bearer token, or one an earlier filter already signed in with (an entrant's).
             chain.doFilter(request, response);
             return;
         }

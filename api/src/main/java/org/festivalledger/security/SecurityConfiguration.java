@@ -1,5 +1,9 @@
 package org.festivalledger.security;
 
+import org.festivalledger.entrant.EntrantDirectory;
+import org.festivalledger.entrant.EntrantSessionCheck;
+import org.festivalledger.entrant.EntrantTokenFilter;
+import org.festivalledger.entrant.EntrantTokens;
 import org.festivalledger.identity.Role;
 
 import org.festivalledger.http.FormOnce;
@@ -43,10 +47,12 @@ public class SecurityConfiguration {
     private static final String ORGANISER = Role.ORGANISER.name();
     private static final String AUDITOR = Role.AUDITOR.name();
     private static final String JUROR = Role.JUROR.name();
+    private static final String ENTRANT = Role.ENTRANT.name();
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, ProblemWriter problems, IdempotencyFilter idempotency,
-                            JurorSignIn jurorSignIn) throws Exception {
+                            JurorSignIn jurorSignIn, EntrantTokens entrantTokens, EntrantDirectory entrants)
+            throws Exception {
         http.securityMatcher("/api/**")
                 // A stateless JSON API authenticated on every request: no session and no token to forge. What a
                 // browser could still be made to send (cached credentials, a cross-site form) is refused by
@@ -65,6 +71,19 @@ public class SecurityConfiguration {
                                 "your role may not " + request.getMethod() + " " + request.getRequestURI())))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/api/public/**").permitAll()
+                        // Anyone may ask for an entrant's sign-in link; the answer never says whether the address is known.
+                        .requestMatchers(HttpMethod.POST, "/api/entrants/sign-in-links", "/api/entrants/sessions")
+                        .permitAll()
+                        // An entrant's own entries; the domain lets an entrant reach only their own.
+                        .requestMatchers(HttpMethod.POST, "/api/competitions/*/entries",
+                                "/api/competitions/*/entries/*/amendment", "/api/competitions/*/entries/*/withdrawal")
+                        .hasRole(ENTRANT)
+                        .requestMatchers(HttpMethod.GET, "/api/entrants/me/entries").hasRole(ENTRANT)
+                        .requestMatchers(HttpMethod.POST, "/api/entrants/me/erasure").hasRole(ENTRANT)
+                        // What entrants were told about an entry, and a resend: the organiser's.
+                        .requestMatchers(HttpMethod.GET, "/api/competitions/*/submissions/*/notifications")
+                        .hasRole(ORGANISER)
+                        .requestMatchers(HttpMethod.POST, "/api/notifications/*/resend").hasRole(ORGANISER)
                         .requestMatchers(HttpMethod.GET, "/api/audit/head").permitAll()
                         // The programme: venues, screenings, forum sessions and the organiser's schedule.
                         .requestMatchers(HttpMethod.POST, "/api/competitions/*/venues",
@@ -120,6 +139,9 @@ public class SecurityConfiguration {
                         .hasAnyRole(ORGANISER, AUDITOR)
                         .requestMatchers("/api/audit/**").hasRole(AUDITOR)
                         .anyRequest().denyAll())
+                // An entrant's bearer token (et_…) first; any other bearer token is a juror's.
+                .addFilterBefore(new EntrantTokenFilter(entrantTokens, entrants, problems),
+                        BasicAuthenticationFilter.class)
                 .addFilterBefore(new JurorTokenFilter(jurorSignIn, problems),
                         BasicAuthenticationFilter.class)
                 // In this order (same anchor, kept in the order added): a forged request is refused before the
@@ -139,9 +161,10 @@ public class SecurityConfiguration {
      */
     @Bean
     @Order(Ordered.LOWEST_PRECEDENCE)
-    SecurityFilterChain pages(HttpSecurity http, ProblemWriter problems, JurorSignIn jurorSignIn, FormOnce formOnce)
-            throws Exception {
+    SecurityFilterChain pages(HttpSecurity http, ProblemWriter problems, JurorSignIn jurorSignIn, FormOnce formOnce,
+                              EntrantDirectory entrants) throws Exception {
         http.addFilterBefore(new JurorSessionCheck(jurorSignIn), AuthorizationFilter.class)
+                .addFilterBefore(new EntrantSessionCheck(entrants), AuthorizationFilter.class)
                 // After the CSRF check and the role check: a form's key is its account's, like an API key.
                 .addFilterAfter(formOnce, AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
@@ -153,6 +176,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, "/juror/sign-in").permitAll()
                         .requestMatchers(HttpMethod.POST, "/juror/sign-in").permitAll()
                         .requestMatchers("/juror/**").hasRole(JUROR)
+                        // Entrants: /entrant is the form asking for a link (or, signed in, their own page); the link's
+                        // page shows a button whose POST (CSRF-protected) signs in. The mailbox exists in demo mode only.
+                        .requestMatchers(HttpMethod.GET, "/entrant", "/entrant/sign-in", "/demo/mailbox").permitAll()
+                        .requestMatchers(HttpMethod.POST, "/entrant/sign-in", "/entrant/sign-in-links").permitAll()
+                        .requestMatchers("/entrant/**").hasRole(ENTRANT)
                         .requestMatchers("/organiser/login").permitAll()
                         .requestMatchers("/organiser/**").hasRole(ORGANISER)
                         .anyRequest().denyAll())
@@ -162,6 +190,8 @@ public class SecurityConfiguration {
                 .exceptionHandling(handling -> handling
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/juror/sign-in"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/juror/**"))
+                        .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/entrant"),
+                                PathPatternRequestMatcher.withDefaults().matcher("/entrant/**"))
                         .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint("/organiser/login"),
                                 PathPatternRequestMatcher.withDefaults().matcher("/organiser/**"))
                         // Anything else is no page at all: say so, rather than ask for a sign-in (through the

@@ -19,10 +19,15 @@ import org.axonframework.extensions.mongo.MongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.Repository;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.festivalledger.audit.EventPayloads;
+import org.festivalledger.competition.Competition;
+import org.festivalledger.competition.EntryAmendments;
 import org.festivalledger.jury.JurorAccessChanged;
+import org.festivalledger.submission.Submission;
+import org.festivalledger.submission.SubmissionReceivedUpcaster;
 import org.festivalledger.ledger.LedgerEventStorageEngine;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.ledger.embedded.EmbeddedMongoStore;
@@ -72,12 +77,20 @@ class AxonConfiguration {
     EventStorageEngine eventStorageEngine(LedgerLog ledger, MongoDatabase database,
                                           @Qualifier("eventSerializer") Serializer eventSerializer,
                                           Serializer snapshotSerializer) {
-        // Upcasters join this chain as events evolve; none are needed while every event is at revision 1.
+        // Upcasters join this chain as events evolve: an older event is read as the current revision, never rewritten
+        // (its stored bytes are what the hash chain and every receipt cover).
         LedgerEventStorageEngine engine = LedgerEventStorageEngine.create(ledger, database, eventSerializer,
-                snapshotSerializer, new EventUpcasterChain());
+                snapshotSerializer, new EventUpcasterChain(new SubmissionReceivedUpcaster()));
         // A juror's access versions are unique ledger keys: every node checks a credential against them (JurorSignIn).
         engine.keyEventsBy(payload -> payload instanceof JurorAccessChanged change ? change.ledgerKey() : null);
         return engine;
+    }
+
+    /** An entrant's amendment reads the competition's rules and lets the submission decide (two aggregates). */
+    @Bean
+    EntryAmendments entryAmendments(Repository<Submission> submissionRepository,
+                                    Repository<Competition> competitionRepository) {
+        return new EntryAmendments(submissionRepository, competitionRepository);
     }
 
     @Bean

@@ -1,6 +1,9 @@
 package org.festivalledger.submission;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.festivalledger.competition.CompetitionCatalogue;
+import org.festivalledger.entrant.EntrantDirectory;
 import org.festivalledger.http.CommandDispatch.Recorded;
 import org.festivalledger.http.LedgerPositionHeader;
 import org.festivalledger.http.UnknownId;
@@ -25,9 +28,11 @@ class SubmissionController {
     private final SubmissionRegister register;
     private final CompetitionCatalogue catalogue;
     private final EntryRulings rulings;
+    private final EntrantDirectory entrants;
 
     SubmissionController(EntryIntake intake, SubmissionRegister register, CompetitionCatalogue catalogue,
-                         EntryRulings rulings) {
+                         EntryRulings rulings, EntrantDirectory entrants) {
+        this.entrants = entrants;
         this.rulings = rulings;
         this.intake = intake;
         this.register = register;
@@ -82,16 +87,28 @@ class SubmissionController {
         return changed(submissionId, SubmissionStatus.INELIGIBLE, recorded);
     }
 
+    /**
+     * An entry as the organiser's list gives it: the register's view, and who sent it ({@code submittedBy}: the
+     * entrant's pseudonym and address, or {@code erased: true}; absent for an entry an organiser recorded).
+     */
+    record ListedSubmission(@JsonUnwrapped SubmissionView view,
+                            @JsonInclude(JsonInclude.Include.NON_NULL) EntrantDirectory.Submitter submittedBy) {
+    }
+
     @GetMapping
-    List<SubmissionView> list(@PathVariable String competitionId) {
+    List<ListedSubmission> list(@PathVariable String competitionId) {
         requireCompetition(competitionId);
-        return register.of(competitionId);
+        return register.of(competitionId).stream().map(this::listed).toList();
     }
 
     @GetMapping("/{submissionId}")
-    SubmissionView one(@PathVariable String competitionId, @PathVariable String submissionId) {
+    ListedSubmission one(@PathVariable String competitionId, @PathVariable String submissionId) {
         return register.find(submissionId).filter(view -> view.competitionId().equals(competitionId))
-                .orElseThrow(() -> new UnknownId("submission", submissionId));
+                .map(this::listed).orElseThrow(() -> new UnknownId("submission", submissionId));
+    }
+
+    private ListedSubmission listed(SubmissionView view) {
+        return new ListedSubmission(view, entrants.submitter(view.entrantId()));
     }
 
     private void requireCompetition(String competitionId) {

@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.List;
 
 /** The JSON shapes of the transparency log's answers; every hash in standard base64. */
-final class ProofAnswers {
+public final class ProofAnswers {
 
     private ProofAnswers() {
     }
@@ -17,7 +17,7 @@ final class ProofAnswers {
         }
     }
 
-    record InclusionAnswer(long leafIndex, long treeSize, String leafHash, List<String> hashes) {
+    public record InclusionAnswer(long leafIndex, long treeSize, String leafHash, List<String> hashes) {
         static InclusionAnswer of(TransparencyLog.Inclusion proof) {
             return new InclusionAnswer(proof.leafIndex(), proof.treeSize(), base64(proof.leafHash()),
                     base64(proof.hashes()));
@@ -31,7 +31,7 @@ final class ProofAnswers {
      * A receipt: {@code hash} is the event's chain hash in base64 (as every hash here), {@code hashHex} the same in
      * the hex of the export; {@code checkpoint} the signed note.
      */
-    record ReceiptAnswer(long position, String hash, String hashHex, String checkpoint, InclusionAnswer inclusion) {
+    public record ReceiptAnswer(long position, String hash, String hashHex, String checkpoint, InclusionAnswer inclusion) {
         static ReceiptAnswer of(TransparencyLog.Receipt receipt) {
             return new ReceiptAnswer(receipt.position(), base64(receipt.hash()),
                     java.util.HexFormat.of().formatHex(receipt.hash()), receipt.checkpoint().note(),

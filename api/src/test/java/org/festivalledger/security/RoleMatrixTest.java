@@ -36,7 +36,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class RoleMatrixTest extends LedgerTestApplication {
 
-    enum Caller { ANONYMOUS, ORGANISER, AUDITOR, JUROR, JUROR_OF_ANOTHER_COMPETITION }
+    enum Caller { ANONYMOUS, ORGANISER, AUDITOR, JUROR, JUROR_OF_ANOTHER_COMPETITION, ENTRANT }
 
     private static final Set<Caller> ORG = EnumSet.of(Caller.ORGANISER);
     private static final Set<Caller> ORG_AUD = EnumSet.of(Caller.ORGANISER, Caller.AUDITOR);
@@ -46,6 +46,15 @@ class RoleMatrixTest extends LedgerTestApplication {
     record Endpoint(String method, String path, String body, Set<Caller> admitted) {
     }
 
+    private static final Set<Caller> ENT = EnumSet.of(Caller.ENTRANT);
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.festivalledger.entrant.EntrantDirectory entrants;
+
+    @org.springframework.beans.factory.annotation.Autowired
+    org.festivalledger.entrant.EntrantSignInLinks entrantLinks;
+
+    private static org.festivalledger.EntrantApiSignIn.SignedIn entrant;
     private static Judging judging;
     private static Judging other;
     private static long organisersEvent;
@@ -57,6 +66,8 @@ class RoleMatrixTest extends LedgerTestApplication {
             judging.openRound("preliminary", 1, "MEAN", 1);
             other = Judging.with(api, "matrix-other-" + UUID.randomUUID().toString().substring(0, 6), 1, 1);
             organisersEvent = ledger.head().position(); // the organiser appointed the other competition's juror
+            entrant = org.festivalledger.EntrantApiSignIn.signIn(api, entrants, entrantLinks,
+                    "matrix-" + UUID.randomUUID() + "@example.org");
         }
     }
 
@@ -97,6 +108,16 @@ class RoleMatrixTest extends LedgerTestApplication {
         all.add(new Endpoint("POST", c + "/awards/no-such-award/revocation", "{\"reason\":\"x\"}", ORG));
         all.add(new Endpoint("POST", "/api/competitions/no-such-competition/publication", null, ORG));
         all.add(new Endpoint("GET", "/api/public/competitions/" + judging.competition + "/results", null, EVERYONE));
+        // Anyone may ask for an entrant's sign-in link: an empty body is refused (400) and nothing is sent or recorded.
+        all.add(new Endpoint("POST", "/api/entrants/sign-in-links", "{}", EVERYONE));
+        all.add(new Endpoint("POST", "/api/entrants/sessions", "{}", EVERYONE));
+        // An entrant's own entries: an empty entry (400) and unknown ids (404) record nothing.
+        all.add(new Endpoint("POST", c + "/entries", "{}", ENT));
+        all.add(new Endpoint("POST", c + "/entries/no-such-entry/amendment", "{\"title\":\"x\"}", ENT));
+        all.add(new Endpoint("POST", c + "/entries/no-such-entry/withdrawal", "{\"reason\":\"x\"}", ENT));
+        all.add(new Endpoint("GET", "/api/entrants/me/entries", null, ENT));
+        all.add(new Endpoint("GET", c + "/submissions/" + judging.entries.get(0) + "/notifications", null, ORG));
+        all.add(new Endpoint("POST", "/api/notifications/no-such-notification/resend", null, ORG));
         // The programme: empty bodies and unknown ids, so an admitted caller is refused and nothing is recorded.
         all.add(new Endpoint("POST", c + "/venues", "{}", ORG));
         all.add(new Endpoint("GET", c + "/venues", null, ORG_AUD));
@@ -139,6 +160,8 @@ class RoleMatrixTest extends LedgerTestApplication {
         all.add(new Endpoint("GET", audit + "/shortlists.csv", null, EnumSet.of(Caller.AUDITOR)));
         all.add(new Endpoint("GET", audit + "/awards.csv", null, EnumSet.of(Caller.AUDITOR)));
         all.add(new Endpoint("GET", audit + "/jury-report.pdf", null, EnumSet.of(Caller.AUDITOR)));
+        // Last of all (the entrant is the last caller): it erases the matrix's entrant, whose token then stops working.
+        all.add(new Endpoint("POST", "/api/entrants/me/erasure", null, ENT));
         return all;
     }
 
@@ -186,6 +209,7 @@ class RoleMatrixTest extends LedgerTestApplication {
                 case "organiser" -> ORG;
                 case "auditor" -> EnumSet.of(Caller.AUDITOR);
                 case "juror" -> EnumSet.of(Caller.JUROR);
+                case "entrant" -> ENT;
                 // The matrix asks for the receipt of an event the organiser caused: its actor is the organiser.
                 case "actor" -> ORG;
                 default -> throw new AssertionError("unknown role " + role);
@@ -284,6 +308,7 @@ class RoleMatrixTest extends LedgerTestApplication {
             case AUDITOR -> call.as(Api.AUDITOR);
             case JUROR -> judging.asJuror(call, "juror-1");
             case JUROR_OF_ANOTHER_COMPETITION -> other.asJuror(call, "juror-1");
+            case ENTRANT -> entrant.as(call);
             case ANONYMOUS -> { }
         }
     }

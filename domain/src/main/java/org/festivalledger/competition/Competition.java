@@ -76,7 +76,7 @@ public class Competition {
         if (!rules.admitsRuntime(entry.runtimeMinutes())) {
             throw new RuntimeExceedsLimit(entry.title(), entry.runtimeMinutes(), rules.maxRuntimeMinutes());
         }
-        receive(command.submissionId(), entry, command.receivedAt());
+        receive(command.submissionId(), entry, command.receivedAt(), command.entrantId());
     }
 
     /**
@@ -106,7 +106,7 @@ public class Competition {
             throw new SubmissionsRejected(errors);
         }
         for (NewSubmission line : lines) {
-            receive(line.submissionId(), line.entry(), command.receivedAt());
+            receive(line.submissionId(), line.entry(), command.receivedAt(), null);
         }
     }
 
@@ -135,8 +135,13 @@ public class Competition {
     }
 
     // createNew declares a checked Exception; whatever the Submission's constructor throws passes through unchanged.
-    private void receive(String submissionId, Entry entry, Instant receivedAt) throws Exception {
-        createNew(Submission.class, () -> new Submission(submissionId, competitionId, entry, receivedAt));
+    private void receive(String submissionId, Entry entry, Instant receivedAt, String entrantId) throws Exception {
+        createNew(Submission.class, () -> new Submission(submissionId, competitionId, entry, receivedAt, entrantId));
+    }
+
+    /** The rules its entries are received and amended under; they never change once announced. */
+    SubmissionRules rules() {
+        return rules;
     }
 
     // createNew declares a checked Exception for whatever its factory throws; the Judging's constructor throws none.

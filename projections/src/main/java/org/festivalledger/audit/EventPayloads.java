@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -13,12 +14,15 @@ import org.festivalledger.judging.JudgingEvent;
 import org.festivalledger.judging.JudgingId;
 import org.festivalledger.ledger.StoredEvent;
 import org.festivalledger.submission.SubmissionReceived;
+import org.festivalledger.submission.SubmissionReceivedUpcaster;
 
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 
 /**
  * Reads the payloads that decisions rest on, with the same Jackson configuration the application stores them
@@ -47,7 +51,7 @@ public final class EventPayloads {
 
     /** How one event type is read and where it belongs. */
     private record Kind<T>(ObjectReader reader, String revision, Function<? super T, String> competition,
-                           boolean judgingStream) {
+                           boolean judgingStream, Map<String, UnaryOperator<JsonNode>> olderRevisions) {
 
         @SuppressWarnings("unchecked")
         String competitionOf(Object event) {
@@ -56,6 +60,7 @@ public final class EventPayloads {
     }
 
     private final Map<String, Kind<?>> kinds = new HashMap<>();
+    private final ObjectMapper mapper;
 
     public EventPayloads() {
         ObjectMapper mapper = objectMapper();
@@ -63,17 +68,25 @@ public final class EventPayloads {
         JudgingEvent.TYPES.forEach(type -> judging(mapper, type, JudgingEvent::competitionId));
         // Facts from other entities that the judging relies on: titles and receipt times for the tie-break, and
         // the award categories as announced.
-        other(mapper, SubmissionReceived.class, SubmissionReceived::competitionId);
-        other(mapper, CompetitionAnnounced.class, CompetitionAnnounced::competitionId);
+        other(mapper, SubmissionReceived.class, SubmissionReceived::competitionId,
+                Map.of("1", SubmissionReceivedUpcaster::revision1To2));
+        other(mapper, CompetitionAnnounced.class, CompetitionAnnounced::competitionId, Map.of());
+        this.mapper = mapper;
     }
 
     private <T extends JudgingEvent> void judging(ObjectMapper mapper, Class<T> type,
                                                   Function<? super T, String> competition) {
-        kinds.put(type.getName(), new Kind<>(mapper.readerFor(type), revision(type), competition, true));
+        kinds.put(type.getName(), new Kind<>(mapper.readerFor(type), revision(type), competition, true, Map.of()));
     }
 
-    private <T> void other(ObjectMapper mapper, Class<T> type, Function<T, String> competition) {
-        kinds.put(type.getName(), new Kind<>(mapper.readerFor(type), revision(type), competition, false));
+    /**
+     * @param olderRevisions how each older revision still on the ledger is read as the current one: the same upcast
+     *                       the application reads it with
+     */
+    private <T> void other(ObjectMapper mapper, Class<T> type, Function<T, String> competition,
+                           Map<String, UnaryOperator<JsonNode>> olderRevisions) {
+        kinds.put(type.getName(), new Kind<>(mapper.readerFor(type), revision(type), competition, false,
+                olderRevisions));
     }
 
     private static String revision(Class<?> type) {
@@ -109,16 +122,22 @@ public final class EventPayloads {
         if (kind == null) {
             return Optional.empty();
         }
-        if (kind.revision() != null && !kind.revision().equals(event.payloadRevision())) {
+        UnaryOperator<JsonNode> upcast = kind.olderRevisions().get(event.payloadRevision());
+        if (kind.revision() != null && !kind.revision().equals(event.payloadRevision()) && upcast == null) {
             throw new UnreadablePayload("revision " + event.payloadRevision() + " of " + simpleName(event)
-                    + " is not known to this verifier (it reads revision " + kind.revision() + ")");
+                    + " is not known to this verifier (it reads revision " + kind.revision()
+                    + (kind.olderRevisions().isEmpty() ? "" : " and " + kind.olderRevisions().keySet()) + ")");
         }
         Object payload;
         try {
-            payload = kind.reader().readValue(event.payload() == null ? "null" : event.payload());
+            String text = event.payload() == null ? "null" : event.payload();
+            payload = upcast == null ? kind.reader().readValue(text)
+                    : kind.reader().readValue(upcast.apply(mapper.readTree(text)));
         } catch (JsonProcessingException e) {
             throw new UnreadablePayload("the payload is not a readable " + simpleName(event) + " ("
                     + e.getOriginalMessage() + ")");
+        } catch (IOException e) {
+            throw new UnreadablePayload("the payload is not a readable " + simpleName(event) + " (" + e.getMessage() + ")");
         }
         if (payload == null) {
             throw new UnreadablePayload("the payload of " + simpleName(event) + " is empty");

@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.festivalledger.programme.ScheduleLayout.Audience;
+import org.festivalledger.submission.EntryChanges;
+import org.festivalledger.submission.SubmissionAmended;
 import org.festivalledger.submission.SubmissionReceived;
 import org.festivalledger.submission.SubmissionRuledIneligible;
 import org.festivalledger.submission.SubmissionStatus;
@@ -104,6 +106,18 @@ public class ProgrammeSchedule {
     void on(SubmissionReceived event) {
         putFilm(new FilmFacts(event.submissionId(), event.competitionId(), event.entry().title(),
                 event.entry().runtimeMinutes(), SubmissionStatus.RECEIVED, null));
+    }
+
+    /** An amended title or runtime is what later screenings are planned with. */
+    @EventHandler
+    void on(SubmissionAmended event) {
+        EntryChanges changed = event.changed();
+        if (changed.title() != null || changed.runtimeMinutes() != null) {
+            film(event.submissionId()).ifPresent(film -> putFilm(new FilmFacts(film.submissionId(), film.competitionId(),
+                    changed.title() != null ? changed.title() : film.title(),
+                    changed.runtimeMinutes() != null ? changed.runtimeMinutes() : film.runtimeMinutes(),
+                    film.status(), film.statusReason())));
+        }
     }
 
     @EventHandler

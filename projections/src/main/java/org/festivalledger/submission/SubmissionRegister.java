@@ -61,6 +61,11 @@ public class SubmissionRegister {
     }
 
     @EventHandler
+    void on(SubmissionAmended event) {
+        find(event.submissionId()).ifPresent(view -> put(view.amended(event.changed())));
+    }
+
+    @EventHandler
     void on(SubmissionWithdrawn event) {
         find(event.submissionId()).ifPresent(view -> put(view.with(SubmissionStatus.WITHDRAWN, event.reason())));
     }
@@ -91,6 +96,14 @@ public class SubmissionRegister {
 
     public Optional<SubmissionView> find(String submissionId) {
         return Optional.ofNullable(submissions.get(submissionId));
+    }
+
+    /** The entries an entrant sent themselves, in the order they were received. */
+    public List<SubmissionView> byEntrant(String entrantId) {
+        return submissions.values().stream()
+                .filter(view -> entrantId.equals(view.entrantId()))
+                .sorted(Comparator.comparing(SubmissionView::receivedAt).thenComparing(SubmissionView::id))
+                .toList();
     }
 
     /** A competition's entries in the order they were received (entries received at one moment, by id). */

@@ -45,7 +45,10 @@ class TemplateTextTest {
 
     /** Expressions whose value is shown to people, and may therefore hold no English literal. */
     private static final Set<String> SHOWN_EXPRESSIONS = Set.of("th:text", "th:utext", "th:attr", "th:title", "th:alt",
-            "th:placeholder", "th:aria-label", "th:label", "th:value", "th:content", "th:with");
+            "th:placeholder", "th:aria-label", "th:label", "th:value", "th:content", "th:with", "th:replace", "th:insert");
+
+    /** Expressions that mostly pass ids, field names and input types, where only a word or phrase is suspect. */
+    private static final Set<String> PASSING_EXPRESSIONS = Set.of("th:with", "th:replace", "th:insert");
 
     /** Attributes (set through {@code th:attr}) whose values are technical, never read. */
     private static final Pattern TECHNICAL_ATTRIBUTE = Pattern.compile(
@@ -71,8 +74,8 @@ class TemplateTextTest {
                     + "|[A-Za-z0-9-]+(\\.[A-Za-z0-9-]+)+" // a message key
                     + "|[^\\s]*/[^\\s]*" // a path or URL
                     + "|[yMdHhmsSEaXxZz:\\-. T']+"); // a date or time pattern
-    /** A {@code th:with} mostly builds ids and field names; a quoted phrase of words there is meant to be read. */
-    private static final Pattern PHRASE = Pattern.compile(".*\\p{L}{2,}\\s+\\p{L}{2,}.*");
+    /** In a passed value, a capitalised word or a phrase of words is meant to be read. */
+    private static final Pattern PHRASE = Pattern.compile(".*(\\p{L}{2,}\\s+\\p{L}{2,}|(^|\\s)\\p{Lu}\\p{Ll}).*");
     private static final Pattern INLINE_EXPRESSION = Pattern.compile("\\[\\[.*?]]|\\[\\(.*?\\)]");
     private static final Pattern VOID_ELEMENT = Pattern.compile(
             "<(area|base|br|col|embed|hr|img|input|link|meta|source|track|wbr)"
@@ -96,12 +99,15 @@ class TemplateTextTest {
                 <main><h1 th:text="#{heading}">Placeholder</h1><p>Written here</p><img src="x.png" alt="A poster">
                 <input type="submit" value="Send"><span th:text="${open} ? 'open' : 'closed'">x</span>
                 <span th:text="#{'status.' + ${s}}">RECEIVED</span><p th:remove="all">Example</p> · 3 —
-                <a href="/x" title="Go there" th:title="#{go}" th:text="#{go}">go</a>
-                <b th:text="${values.get('comment')} ?: (${kind == 'appointed'} ? #{a} : #{b})">x</b><p>[[#{known}]]</p><p>English</p></main>""";
-        assertThat(check("sample.html", template)).hasSize(5)
+                <a href="/x" title="Go there" th:title="#{go}" th:text="#{go}">go</a><a th:text="#{b}" title="Back">b</a>
+                <b th:text="${values.get('comment')} ?: (${kind == 'appointed'} ? #{a} : #{b})">x</b><p>[[#{known}]]</p><p>English</p>
+                <div th:replace="~{nav :: input('text', 'runtimeMinutes', #{runtime})}"></div>
+                <div th:replace="~{nav :: head('Festival ledger')}"></div></main>""";
+        assertThat(check("sample.html", template)).hasSize(7)
                 .anyMatch(f -> f.contains("Written here")).anyMatch(f -> f.contains("A poster"))
                 .anyMatch(f -> f.contains("Send")).anyMatch(f -> f.contains("'open'"))
-                .anyMatch(f -> f.contains("'closed'"));
+                .anyMatch(f -> f.contains("'closed'")).anyMatch(f -> f.contains("'Festival ledger'"))
+                .anyMatch(f -> f.contains("title=\"Back\""));
     }
 
     @Test
@@ -176,7 +182,10 @@ class TemplateTextTest {
     }
 
     private static void checkAttributes(String name, Element element, List<String> findings) {
-        if (hidden(element) || element.hasAttr("th:replace")) {
+        // th:text and th:insert on the element itself replace its body, not its attributes.
+        boolean removed = element.hasAttr("th:replace")
+                || element.hasAttr("th:remove") && element.attr("th:remove").strip().equals("all");
+        if (removed || element.parent() != null && hidden(element.parent())) {
             return;
         }
         List<String> read = new ArrayList<>(READ_ATTRIBUTES);
@@ -205,6 +214,7 @@ class TemplateTextTest {
             }
             List<String> parts = attribute.getKey().equals("th:attr") || attribute.getKey().equals("th:with")
                     ? assignments(attribute.getValue()) : List.of("=" + attribute.getValue());
+            boolean passing = PASSING_EXPRESSIONS.contains(attribute.getKey());
             for (String part : parts) {
                 int equals = part.indexOf('=');
                 String target = part.substring(0, equals).strip();
@@ -215,7 +225,7 @@ class TemplateTextTest {
                 Matcher literal = LITERAL.matcher(expression);
                 while (literal.find()) {
                     String words = literal.group(1);
-                    boolean technical = attribute.getKey().equals("th:with")
+                    boolean technical = passing
                             ? !PHRASE.matcher(words.strip()).matches()
                             : TECHNICAL_LITERAL.matcher(words).matches() || lookedUpOrCompared(expression, literal);
                     if (words.codePoints().anyMatch(Character::isLetter) && !technical && !ALLOWED.containsKey(words)) {

@@ -146,7 +146,8 @@ class BilingualPagesBrowserTest extends LedgerTestApplication {
         show(auditor.get("auditor-standings"), "zh-CN");
         assertThat(browser.findElement(By.tagName("main")).getText()).contains("平均值").doesNotContain("MEAN");
         show(auditor.get("auditor-history"), "zh-CN");
-        assertThat(browser.findElement(By.tagName("main")).getText()).contains("组织方").doesNotContain("ORGANISER");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("组织方").contains("参赛作品已接收")
+                .contains("汇总方式 平均值").doesNotContain("ORGANISER").doesNotContain("MEAN");
     }
 
     private void visitAll(Map<String, String> pages) throws IOException {

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -150,6 +151,25 @@ class TemplateTextTest {
             }
         }
         assertThat(findings).as("sentences written in page controllers instead of message keys").isEmpty();
+    }
+
+    @Test
+    void everyEventTheTrailDescribesHasANameInBothLanguages() throws IOException {
+        Properties sentences = properties("events.properties");
+        for (String bundle : List.of("auditor.properties", "auditor_zh_CN.properties")) {
+            Properties auditor = properties(bundle);
+            sentences.stringPropertyNames().stream().filter(key -> key.matches("event\\.[A-Z]\\w+"))
+                    .forEach(key -> assertThat(auditor.getProperty("auditor.eventType." + key.substring(6)))
+                            .as(bundle + " names " + key).isNotBlank());
+        }
+    }
+
+    private static Properties properties(String file) throws IOException {
+        Properties properties = new Properties();
+        try (var reader = Files.newBufferedReader(Path.of("src/main/resources/i18n/pages", file), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return properties;
     }
 
     static List<String> check(String name, String template) {

@@ -9,9 +9,9 @@
     var rows = document.getElementById("rows");
     var live = document.getElementById("live");
     var source = new EventSource(section.getAttribute("data-stream"));
-    // The page's own words, in its language (the table's cells, the coverage, the live note).
-    function words(name, fallback) {
-        return section.getAttribute("data-" + name) || fallback;
+    // The page's own words, in its language (the table's cells, the coverage, the live note): the script has none.
+    function words(name) {
+        return section.getAttribute("data-" + name) || "";
     }
 
     function cell(text, className) {
@@ -38,18 +38,17 @@
             tr.appendChild(film);
             tr.appendChild(cell(row.score, "num score"));
             tr.appendChild(cell(row.scoresCount, "num count"));
-            tr.appendChild(cell(row.complete ? words("complete", "complete") : words("incomplete", "incomplete"),
-                row.complete ? "done" : "todo"));
+            tr.appendChild(cell(row.complete ? words("complete") : words("incomplete"), row.complete ? "done" : "todo"));
             body.appendChild(tr);
         });
         rows.replaceChildren(body);
-        document.getElementById("coverage").textContent = words("coverage", "{0} of {1} complete")
+        document.getElementById("coverage").textContent = words("coverage")
             .replace("{0}", standings.completeEntries).replace("{1}", standings.entries);
         document.getElementById("position").textContent = standings.ledgerPosition;
-        live.textContent = words("live", "· live, updated {0}").replace("{0}",
+        live.textContent = words("live").replace("{0}",
             new Date().toLocaleTimeString(document.documentElement.lang || undefined));
     });
     source.onerror = function () {
-        live.textContent = words("paused", "· live updates paused; reload to resume");
+        live.textContent = words("paused");
     };
 })();

@@ -34,11 +34,19 @@ final class EventDescriptions {
     record Sentence(String key, List<Object> arguments) {
     }
 
+    /**
+     * An argument that is a constant of the model (an aggregation method): the API says the constant, a page says
+     * it in words through its message key.
+     */
+    record Word(String key, String constant) {
+    }
+
     /** The sentence in English, as the API's trail gives it. */
     static String describe(String type, JsonNode p, String actor) {
         Sentence sentence = sentence(type, p, actor);
         Object[] arguments = sentence.arguments().stream()
-                .map(argument -> argument == SOMEONE ? ENGLISH.getString("event.someone") : argument).toArray();
+                .map(argument -> argument == SOMEONE ? ENGLISH.getString("event.someone")
+                        : argument instanceof Word word ? word.constant() : argument).toArray();
         return new MessageFormat(ENGLISH.getString(sentence.key()), Locale.ENGLISH).format(arguments);
     }
 
@@ -55,7 +63,8 @@ final class EventDescriptions {
             case "JurorAccessRevoked" -> List.of(who, t(p, "jurorId"));
             case "ConflictDeclared" -> List.of(who, t(p, "jurorId"), t(p, "submissionId"), t(p, "reason"));
             case "RoundOpened" -> List.of(who, t(p, "roundId"), Integer.toString(p.path("entries").size()),
-                    t(p, "jurorsPerEntry"), t(p, "aggregation"));
+                    t(p, "jurorsPerEntry"),
+                    new Word("judging.method." + t(p, "aggregation") + ".name", t(p, "aggregation")));
             case "JurorsAssigned" -> List.of(who, Integer.toString(p.path("assignments").size()), t(p, "roundId"));
             case "AssignmentRemoved" -> List.of(who, t(p, "jurorId"), t(p, "submissionId"), t(p, "roundId"),
                     t(p, "reason"));

@@ -25,7 +25,9 @@ public class TrailSentences {
         Locale locale = LocaleContextHolder.getLocale();
         EventDescriptions.Sentence sentence = EventDescriptions.sentence(event.type(), event.payload(), event.actor());
         Object[] arguments = sentence.arguments().stream().map(argument -> argument == EventDescriptions.SOMEONE
-                ? messages.getMessage("event.someone", null, locale) : argument).toArray();
+                ? messages.getMessage("event.someone", null, locale)
+                : argument instanceof EventDescriptions.Word word
+                ? messages.getMessage(word.key(), null, word.constant(), locale) : argument).toArray();
         return messages.getMessage(sentence.key(), arguments, locale);
     }
 }

@@ -141,6 +141,13 @@ class BilingualPagesBrowserTest extends LedgerTestApplication {
         auditor.put("auditor-verification", "/auditor/verification");
         auditor.put("auditor-rebuild-check", "/auditor/rebuild-check");
         visitAll(auditor);
+
+        // Constants of the model are said in words: the aggregation method, the role someone acted in.
+        show(auditor.get("auditor-standings"), "zh-CN");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("平均值").doesNotContain("MEAN");
+        show(auditor.get("auditor-history"), "zh-CN");
+        assertThat(browser.findElement(By.tagName("main")).getText()).contains("组织方").contains("参赛作品已接收")
+                .contains("汇总方式 平均值").doesNotContain("ORGANISER").doesNotContain("MEAN");
     }
 
     private void visitAll(Map<String, String> pages) throws IOException {

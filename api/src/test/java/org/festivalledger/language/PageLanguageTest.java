@@ -51,6 +51,20 @@ class PageLanguageTest extends LedgerTestApplication {
         }
     }
 
+    @Test
+    void theErrorPageIsWrittenInTheVisitorsLanguage() throws Exception {
+        for (String path : new String[]{"/no-such-page", "/competitions/no-such-competition"}) {
+            HttpResponse<String> chinese = get(path, "Accept", "text/html", "Cookie", ChosenLanguage.COOKIE + "=zh-CN");
+            assertThat(chinese.statusCode()).as(path).isEqualTo(404);
+            assertThat(chinese.body()).as(path).contains("<html lang=\"zh-CN\"").contains("找不到页面")
+                    .contains("此地址没有任何内容").doesNotContain("Page not found");
+
+            HttpResponse<String> english = get(path, "Accept", "text/html", "Accept-Language", "en");
+            assertThat(english.statusCode()).as(path).isEqualTo(404);
+            assertThat(english.body()).as(path).contains("<html lang=\"en\"").contains("Page not found");
+        }
+    }
+
     private HttpResponse<String> get(String path, String... headers) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (headers.length > 0) {

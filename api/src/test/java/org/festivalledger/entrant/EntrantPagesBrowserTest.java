@@ -64,7 +64,7 @@ class EntrantPagesBrowserTest extends LedgerTestApplication {
                 PageLanguage.ENGLISH).id());
         page("/entrant/sign-in?link=" + link, "sign-in", "Entrant sign-in", "参赛者登录");
         browser.get(url("/entrant/sign-in?link=" + link));
-        browser.findElement(By.cssSelector("form[action='/entrant/sign-in'] button")).click();
+        HeadlessChromium.press(browser, "form[action='/entrant/sign-in'] button");
         assertThat(browser.getCurrentUrl()).endsWith("/entrant");
 
         browser.get(url("/entrant/competitions/" + competition + "/entries/new"));
@@ -75,13 +75,13 @@ class EntrantPagesBrowserTest extends LedgerTestApplication {
         browser.findElement(By.id("synopsis")).sendKeys("A kite-maker's last summer.");
         new Select(browser.findElement(By.id("aiWorkflow"))).selectByValue("HYBRID");
         browser.findElement(By.id("aiTools")).sendKeys("Runway");
-        browser.findElement(By.cssSelector("main form button")).click();
+        HeadlessChromium.press(browser, "main form button");
         assertThat(browser.findElement(By.cssSelector(".problem")).getText()).contains("30");
         Accessibility.assertNoSeriousViolations(browser);
         HeadlessChromium.screenshot(browser, "entrant-new-entry-refused-en");
         browser.findElement(By.id("runtimeMinutes")).clear();
         browser.findElement(By.id("runtimeMinutes")).sendKeys("12");
-        browser.findElement(By.cssSelector("main form button")).click();
+        HeadlessChromium.press(browser, "main form button");
         String entryPage = browser.getCurrentUrl().replaceAll("^https?://[^/]+", "").replaceAll("\\?.*$", "");
         assertThat(entryPage).startsWith("/entrant/entries/");
 

@@ -21,10 +21,12 @@ class NotificationController {
 
     private final EntrantOutbox outbox;
     private final SubmissionRegister register;
+    private final NotificationResending resending;
 
-    NotificationController(EntrantOutbox outbox, SubmissionRegister register) {
+    NotificationController(EntrantOutbox outbox, SubmissionRegister register, NotificationResending resending) {
         this.outbox = outbox;
         this.register = register;
+        this.resending = resending;
     }
 
     @GetMapping("/api/competitions/{competitionId}/submissions/{submissionId}/notifications")
@@ -34,12 +36,13 @@ class NotificationController {
         return outbox.about(submissionId);
     }
 
-    /** Sends a notification again, now (its attempts counted afresh); the request is recorded in its outcomes. */
+    /**
+     * Sends a notification again, now (its attempts counted afresh); the request is recorded in its outcomes. 404 for
+     * an unknown notification; 409 for an erased entrant's or one being sent at this moment.
+     */
     @PostMapping("/api/notifications/{notificationId}/resend")
     ResponseEntity<Map<String, String>> resend(@PathVariable String notificationId, Authentication authentication) {
-        if (!outbox.resend(notificationId, authentication.getName())) {
-            throw new UnknownId("notification (or one being sent right now)", notificationId);
-        }
+        resending.resend(notificationId, authentication.getName());
         return ResponseEntity.accepted().body(Map.of("id", notificationId, "status", "PENDING"));
     }
 }

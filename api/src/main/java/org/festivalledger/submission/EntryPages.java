@@ -5,6 +5,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.festivalledger.audit.AuditTrail;
 import org.festivalledger.competition.CompetitionCatalogue;
 import org.festivalledger.competition.CompetitionView;
+import org.festivalledger.entrant.EntrantDirectory;
+import org.festivalledger.entrant.EntrantOutbox;
+import org.festivalledger.entrant.NotificationResending;
+import org.festivalledger.entrant.OutcomeWords;
+import org.festivalledger.http.UnknownId;
 import org.festivalledger.http.ProjectionProgress;
 import org.festivalledger.identity.Actor;
 import org.festivalledger.language.FestivalTime;
@@ -35,8 +40,10 @@ import org.springframework.web.util.UriComponentsBuilder;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -49,7 +56,9 @@ import java.util.regex.Pattern;
 /**
  * The organiser's pages for a competition's entries: the list (search, filters, pages), one entry with its history on
  * the ledger and the rulings on it, recording one entry, importing a CSV file. Every command goes through the use case
- * the JSON API uses ({@link EntryIntake}, {@link EntryRulings}).
+ * the JSON API uses ({@link EntryIntake}, {@link EntryRulings}, {@link NotificationResending}). Who sent an entry (an
+ * entrant's address, or that it was erased) is read from the {@link EntrantDirectory} as a page is rendered, for the
+ * entries on it only, and kept nowhere else.
  */
 @Controller
 @RequestMapping("/organiser/competitions/{competitionId}/entries")
@@ -68,11 +77,15 @@ class EntryPages {
     private final MessageSource messages;
     private final ProjectionProgress progress;
     private final FestivalTime festivalTime;
+    private final EntrantDirectory entrants;
+    private final EntrantOutbox outbox;
+    private final NotificationResending resending;
     private final int backgroundImportLines;
 
     EntryPages(CompetitionCatalogue catalogue, SubmissionRegister register, EntryIntake intake, EntryRulings rulings,
                EntryImportJobs jobs, AuditTrail trail, Refusals refusals, MessageSource messages,
-               ProjectionProgress progress, FestivalTime festivalTime,
+               ProjectionProgress progress, FestivalTime festivalTime, EntrantDirectory entrants,
+               EntrantOutbox outbox, NotificationResending resending,
                @Value("${ledger.pages.background-import-lines:500}") int backgroundImportLines) {
         this.catalogue = catalogue;
         this.register = register;
@@ -84,6 +97,9 @@ class EntryPages {
         this.messages = messages;
         this.progress = progress;
         this.festivalTime = festivalTime;
+        this.entrants = entrants;
+        this.outbox = outbox;
+        this.resending = resending;
         this.backgroundImportLines = backgroundImportLines;
     }
 
@@ -97,6 +113,15 @@ class EntryPages {
 
     /** One problem of an import, by the line of the file it is on, with the line as it was written. */
     record LineProblem(int line, String text, String problem) {
+    }
+
+    /** A notification to the entry's entrant, its outcomes said in the page's language. */
+    record NotificationLine(String id, EntrantOutbox.Kind kind, EntrantOutbox.Status status, int attempts,
+                            List<OutcomeLine> outcomes) {
+    }
+
+    /** One outcome of a notification: when, and what happened. */
+    record OutcomeLine(Instant at, String what) {
     }
 
     // ---------------------------------------------------------------------------------------------- the list
@@ -115,6 +140,7 @@ class EntryPages {
         model.addAttribute("competition", competition);
         model.addAttribute("query", query);
         model.addAttribute("found", found);
+        model.addAttribute("submitters", submitters(found.entries()));
         model.addAttribute("counts", register.countsOf(competitionId));
         model.addAttribute("statuses", SubmissionStatus.values());
         model.addAttribute("workflows", AiWorkflow.values());
@@ -123,6 +149,17 @@ class EntryPages {
         model.addAttribute("nextHref", pageHref(request, query, found.page() + 1));
         model.addAttribute("imported", query.get("imported"));
         return "organiser/entries";
+    }
+
+    /** Who sent each entry shown (by the entry's id), for the entries an entrant sent; read now, kept nowhere. */
+    private Map<String, EntrantDirectory.Submitter> submitters(List<SubmissionView> shown) {
+        Map<String, EntrantDirectory.Submitter> submitters = new HashMap<>();
+        for (SubmissionView entry : shown) {
+            if (entry.entrantId() != null) {
+                submitters.put(entry.id(), entrants.submitter(entry.entrantId()));
+            }
+        }
+        return submitters;
     }
 
     private static List<PageLink> pageLinks(HttpServletRequest request, Map<String, String> query, EntryPage found) {
@@ -217,7 +254,9 @@ class EntryPages {
         model.addAttribute("competition", competition);
         model.addAttribute("entry", entry.get());
         model.addAttribute("history", history(submissionId));
-        for (String form : List.of("ineligibilityForm", "withdrawalForm")) {
+        model.addAttribute("submitter", entrants.submitter(entry.get().entrantId()));
+        model.addAttribute("notifications", notifications(submissionId));
+        for (String form : List.of("ineligibilityForm", "withdrawalForm", "resendForm")) {
             if (!model.containsAttribute(form)) {
                 model.addAttribute(form, Map.of());
             }
@@ -236,6 +275,43 @@ class EntryPages {
                                 messages.getMessage("entry.history.other", new Object[]{line.type()}, locale), locale),
                         line.actor(), line.reason()))
                 .toList();
+    }
+
+    /** The notifications to the entry's entrant, oldest first, each outcome in the page's language. */
+    private List<NotificationLine> notifications(String submissionId) {
+        return outbox.about(submissionId).stream().map(notification -> new NotificationLine(notification.id(),
+                notification.kind(), notification.status(), notification.attempts(),
+                notification.outcomes().stream().map(outcome -> new OutcomeLine(outcome.at(),
+                        outcomeSentence(OutcomeWords.of(outcome.outcome())))).toList())).toList();
+    }
+
+    private String outcomeSentence(OutcomeWords words) {
+        return message("entry.notifications.outcome." + words.name(), words.values().toArray());
+    }
+
+    /**
+     * Sends a notification to the entry's entrant again, through the use case the API's resend uses; back on the
+     * entry's page, which says so. Refused (the entrant erased their data, or it is being sent right now), the page
+     * says why.
+     */
+    @PostMapping("/{submissionId}/notifications/{notificationId}/resend")
+    String resend(@PathVariable String competitionId, @PathVariable String submissionId,
+                  @PathVariable String notificationId, Authentication signedIn, HttpServletResponse response,
+                  Model model) {
+        boolean aboutThisEntry = outbox.find(notificationId)
+                .filter(notification -> submissionId.equals(notification.submissionId())).isPresent();
+        if (entryOf(competitionId, submissionId).isEmpty() || !aboutThisEntry) {
+            return notFound(response, model);
+        }
+        try {
+            resending.resend(notificationId, signedIn.getName());
+            return "redirect:/organiser/competitions/" + competitionId + "/entries/" + submissionId + "?resent";
+        } catch (UnknownId refused) {
+            return notFound(response, model);
+        } catch (StateConflict refused) {
+            response.setStatus(HttpStatus.CONFLICT.value());
+            return showEntry(competitionId, submissionId, Map.of(), refusals.explain(refused), response, model);
+        }
     }
 
     private Optional<SubmissionView> entryOf(String competitionId, String submissionId) {

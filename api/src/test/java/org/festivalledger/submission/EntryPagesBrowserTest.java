@@ -1,8 +1,13 @@
 package org.festivalledger.submission;
 
 import org.festivalledger.Accessibility;
+import org.festivalledger.EntrantApiSignIn;
+import org.festivalledger.Festival;
 import org.festivalledger.HeadlessChromium;
 import org.festivalledger.LedgerTestApplication;
+import org.festivalledger.entrant.EntrantDirectory;
+import org.festivalledger.entrant.EntrantOutbox;
+import org.festivalledger.entrant.EntrantSignInLinks;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,13 +18,17 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,12 +39,22 @@ import static org.festivalledger.Api.ORGANISER;
  * Chromium, in Chinese and in English: the competitions, the announcement (a row added, a refusal shown next to its
  * field), an entry recorded after a refusal, a CSV file uploaded through the file input (a bad line refused, then the
  * fixed file imported), the list searched, an entry withdrawn with its history. Every page is checked by axe-core and
- * photographed ({@code organiser-entries-<page>-<language>.png}).
+ * photographed ({@code organiser-entries-<page>-<language>.png}). And an entry an entrant sent: who sent it, the
+ * notifications to them, one resent ({@code organiser-entries-notifications-<language>.png}).
  */
 class EntryPagesBrowserTest extends LedgerTestApplication {
 
     private static final Pattern HAN = Pattern.compile("\\p{IsHan}");
     private static ChromeDriver browser;
+
+    @Autowired
+    EntrantDirectory directory;
+
+    @Autowired
+    EntrantSignInLinks links;
+
+    @Autowired
+    EntrantOutbox outbox;
 
     @BeforeAll
     static void startBrowser() {
@@ -55,6 +74,38 @@ class EntryPagesBrowserTest extends LedgerTestApplication {
         signIn();
         walkThrough("zh-CN", "browser-zh");
         walkThrough("en", "browser-en");
+    }
+
+    @Test
+    void anOrganiserSeesWhoSentAnEntryAndResendsItsNotificationInChineseAndInEnglish() throws IOException {
+        String competition = "browser-notified";
+        assertThat(api.post("/api/competitions").as(ORGANISER).json(Festival.competition(competition)).send().status())
+                .isEqualTo(201);
+        String email = "mei-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+        EntrantApiSignIn.SignedIn mei = EntrantApiSignIn.signIn(api, directory, links, email);
+        signIn();
+        for (String language : List.of("zh-CN", "en")) {
+            boolean chinese = language.equals("zh-CN");
+            Map<String, Object> film = new HashMap<>(Festival.entry(chinese ? "潮汐记忆" : "Tidal Memory"));
+            String id = mei.as(api.post("/api/competitions/" + competition + "/entries")).json(film).send().json()
+                    .get("id").asText();
+            new WebDriverWait(browser, Duration.ofSeconds(20)).until(driver -> !outbox.about(id).isEmpty());
+            String entry = "/organiser/competitions/" + competition + "/entries/" + id;
+            browser.get(url("/language?lang=" + language + "&back=" + entry));
+            assertThat(path()).isEqualTo(entry);
+            assertThat(browser.findElement(By.id("submitter")).getText()).isEqualTo(email);
+            press("#notification-1 form button");
+            assertThat(path()).isEqualTo(entry);
+            assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isNotBlank();
+            String notification = browser.findElement(By.id("notification-1")).getText();
+            assertThat(notification).contains(chinese ? "作品接收回执" : "Receipt of the entry")
+                    .contains(chinese ? "organiser 要求重新发送" : "resend requested by organiser");
+            assertThat(HAN.matcher(browser.findElement(By.id("notifications-heading")).getText()).find())
+                    .isEqualTo(chinese);
+            browser.executeScript("arguments[0].scrollIntoView({block: 'start'});",
+                    browser.findElement(By.id("notifications-heading")));
+            look("notifications", language, chinese);
+        }
     }
 
     private void walkThrough(String language, String competition) throws IOException {

@@ -18,11 +18,23 @@ import java.util.UUID;
 /**
  * What every rendered page needs besides its own model: {@code pageLanguage} (for {@code <html lang>}),
  * {@code languageLinks} (the switcher, each link coming back to this page; after a form was posted, to the page the
- * form came from, its {@code Referer} when that is this site) and {@code newFormKey}, the idempotency key a form
- * rendered now carries ({@link FormOnce}); and {@code signedInAs} for the masthead unless the page named the
- * visitor itself. Added only when a page is rendered, so the JSON API pays nothing for it.
+ * form came from, its {@code Referer} when that is this site), {@code newFormKey}, the idempotency key a form
+ * rendered now carries ({@link FormOnce}; a new one wherever it is written), and {@code signedInAs} for the
+ * masthead unless the page named the visitor itself. Added only when a page is rendered, so the JSON API pays nothing for it.
  */
 class PageFrame implements HandlerInterceptor {
+
+    /**
+     * A new form key each time a template writes it, so every form of a page carries its own: two forms of one page
+     * (or of a page seen again with the back button) never share a key, and sending one never makes another's a
+     * "form already sent".
+     */
+    private static final Object FRESH_FORM_KEY = new Object() {
+        @Override
+        public String toString() {
+            return UUID.randomUUID().toString();
+        }
+    };
 
     /** One entry of the switcher. */
     record LanguageLink(String tag, String name, String href, boolean current) {
@@ -37,7 +49,7 @@ class PageFrame implements HandlerInterceptor {
         PageLanguage current = PageLanguage.of(LocaleContextHolder.getLocale());
         page.addObject("pageLanguage", current.tag());
         page.addObject("languageLinks", languageLinks(request, current));
-        page.addObject("newFormKey", UUID.randomUUID().toString());
+        page.addObject("newFormKey", FRESH_FORM_KEY);
         page.addObject("formKeyField", FormOnce.FIELD);
         if (!page.getModel().containsKey("signedInAs")) {
             // Who the masthead names; a page of its own may name them otherwise (a juror by their name).

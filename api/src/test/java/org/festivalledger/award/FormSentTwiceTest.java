@@ -56,4 +56,17 @@ class FormSentTwiceTest extends LedgerTestApplication {
         assertThat(api.get("/api/competitions/" + judging.competition + "/awards").as(ORGANISER).send().json())
                 .hasSize(1);
     }
+
+    @Test
+    void everyFormOfAPageCarriesAKeyOfItsOwn() {
+        Judging judging = Judging.judgedAndClosed(api, "form-keys", new int[]{9, 8, 7});
+        OrganiserSession organiser = OrganiserSession.signIn(port);
+        String page = organiser.get("/organiser/competitions/" + judging.competition + "/jurors").body();
+
+        java.util.List<String> keys = java.util.regex.Pattern.compile("name=\"" + FormOnce.FIELD + "\" value=\"([^\"]+)\"")
+                .matcher(page).results().map(found -> found.group(1)).toList();
+
+        assertThat(keys).as("the appointment's, the conflict's and each juror's forms").hasSizeGreaterThan(2)
+                .doesNotHaveDuplicates();
+    }
 }

@@ -38,7 +38,8 @@ class EntrantMail {
                 notification.id()};
         out.send(new OutgoingMail(entrant.email(),
                 messages.getMessage("mail." + kind + ".subject", arguments, entrant.language().locale()),
-                messages.getMessage("mail." + kind + ".body", arguments, entrant.language().locale())));
+                messages.getMessage("mail." + kind + ".body", arguments, entrant.language().locale()),
+                notification.messageId()));
     }
 
     /** Mails a sign-in link; a failure is logged (the entrant may ask again), never shown to the asker. */

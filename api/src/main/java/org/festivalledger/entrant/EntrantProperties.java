@@ -22,10 +22,14 @@ import java.time.Duration;
  * @param requestsPerClientPerHour sign-in link requests one client (remote address) may make in an hour (a burst of
  *                       that many, refilled evenly); then 429
  * @param mailFrom       the sender address of entrants' mail
+ * @param sendClaimTimeout on a shared MongoDB, how long a notification being sent by another node is left to it
+ *                       before it is taken for dead and the notification sent again (it must exceed the longest SMTP
+ *                       exchange, see {@code spring.mail.properties.mail.smtp.*timeout}); on the embedded store an
+ *                       earlier run's claim is dead at once
  */
 @ConfigurationProperties("ledger.entrants")
 public record EntrantProperties(Path keyFile, URI linkBase, Duration linkLifetime, int linksPerAddressPerHour,
-                                int requestsPerClientPerHour, String mailFrom) {
+                                int requestsPerClientPerHour, String mailFrom, Duration sendClaimTimeout) {
 
     public EntrantProperties {
         keyFile = keyFile == null || keyFile.toString().isBlank() ? null : keyFile;
@@ -35,5 +39,7 @@ public record EntrantProperties(Path keyFile, URI linkBase, Duration linkLifetim
         linksPerAddressPerHour = linksPerAddressPerHour <= 0 ? 5 : linksPerAddressPerHour;
         requestsPerClientPerHour = requestsPerClientPerHour <= 0 ? 30 : requestsPerClientPerHour;
         mailFrom = mailFrom == null || mailFrom.isBlank() ? "festival-ledger@localhost" : mailFrom.strip();
+        sendClaimTimeout = sendClaimTimeout == null || sendClaimTimeout.isNegative() || sendClaimTimeout.isZero()
+                ? Duration.ofMinutes(2) : sendClaimTimeout;
     }
 }

@@ -26,6 +26,12 @@ class EntrantOutboxTest extends LedgerTestApplication {
     @Autowired
     EntrantNotificationSender sender;
 
+    @Autowired
+    com.mongodb.client.MongoDatabase database;
+
+    @Autowired
+    org.springframework.beans.factory.ObjectProvider<org.festivalledger.ledger.embedded.EmbeddedMongoStore> embedded;
+
     @Test
     void aNotificationIsQueuedOnceAndAFailedAttemptIsRecordedAndRetriedLaterThenGivenUp() {
         String entrant = directory.enrol("outbox-" + UUID.randomUUID() + "@example.org", PageLanguage.ENGLISH).id();
@@ -79,6 +85,41 @@ class EntrantOutboxTest extends LedgerTestApplication {
         assertThat(dropped.status()).isEqualTo(EntrantOutbox.Status.DROPPED);
         assertThat(dropped.attempts()).isZero();
         assertThat(last(dropped)).contains("erased");
+    }
+
+    /**
+     * A send that a crash interrupted (its claim is an earlier run's) is due again at once on the embedded store,
+     * which no other process can hold, and goes out as the same message (its Message-ID); an organiser's resend is a
+     * new message.
+     */
+    @Test
+    void aSendACrashInterruptedGoesOutAgainAsTheSameMessageAndAResendAsANewOne() {
+        String entrant = directory.enrol("crash-" + UUID.randomUUID() + "@example.org", PageLanguage.ENGLISH).id();
+        String id = "received:event-" + UUID.randomUUID() + ":" + entrant;
+        queue(id, entrant, EntrantOutbox.Kind.RECEIVED);
+        EntrantOutbox.Notification claimed = outbox.claim(id).orElseThrow();
+        assertThat(claimed.messageId()).matches("<[0-9a-f]{32}@localhost>");
+
+        database.getCollection(EntrantOutbox.COLLECTION).updateOne(com.mongodb.client.model.Filters.eq("_id", id),
+                com.mongodb.client.model.Updates.set("process", "a-run-that-was-killed"));
+        outbox.releaseDeadClaims();
+
+        EntrantOutbox.Notification released = outbox.find(id).orElseThrow();
+        if (embedded.getIfAvailable() == null) {
+            assertThat(released.status()).as("another node's claim is left to it for a while")
+                    .isEqualTo(EntrantOutbox.Status.SENDING);
+            return;
+        }
+        assertThat(released.status()).isEqualTo(EntrantOutbox.Status.PENDING);
+        assertThat(last(released)).isEqualTo(EntrantOutbox.INTERRUPTED);
+        assertThat(outbox.claim(id).orElseThrow().messageId()).isEqualTo(claimed.messageId());
+        outbox.releaseDeadClaims();
+        assertThat(outbox.find(id).orElseThrow().status()).as("this run's own claim is alive")
+                .isEqualTo(EntrantOutbox.Status.SENDING);
+
+        outbox.sent(id);
+        assertThat(outbox.resend(id, "organiser")).isTrue();
+        assertThat(outbox.find(id).orElseThrow().messageId()).isNotEqualTo(claimed.messageId());
     }
 
     private boolean queue(String id, String entrant, EntrantOutbox.Kind kind) {

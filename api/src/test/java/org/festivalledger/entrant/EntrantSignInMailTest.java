@@ -240,7 +240,11 @@ class EntrantSignInMailTest {
         assertThat(told.toString()).doesNotContain(email);
         assertThat(api.post("/api/notifications/" + told.get(0).get("id").asText() + "/resend").as(Api.ORGANISER)
                 .send().status()).isEqualTo(202);
-        assertThat(waitForMails(email, 4).get(3).getSubject()).isEqualTo("已收到：潮汐记忆");
+        MimeMessage again = waitForMails(email, 4).get(3);
+        assertThat(again.getSubject()).isEqualTo("已收到：潮汐记忆");
+        assertThat(receipt.getMessageID()).as("a notification's mail carries its Message-ID")
+                .isEqualTo(told.get(0).get("messageId").asText());
+        assertThat(again.getMessageID()).as("a resend is a new message").isNotEqualTo(receipt.getMessageID());
         JsonNode resent = api.get("/api/competitions/" + competition + "/submissions/" + submissionId + "/notifications")
                 .as(Api.ORGANISER).send().json().get(0);
         assertThat(resent.get("outcomes").findValuesAsText("outcome"))

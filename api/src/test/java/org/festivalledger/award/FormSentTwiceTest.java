@@ -7,9 +7,11 @@ import org.festivalledger.http.FormOnce;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.festivalledger.Api.ORGANISER;
@@ -63,10 +65,10 @@ class FormSentTwiceTest extends LedgerTestApplication {
         OrganiserSession organiser = OrganiserSession.signIn(port);
         String page = organiser.get("/organiser/competitions/" + judging.competition + "/jurors").body();
 
-        java.util.List<String> keys = java.util.regex.Pattern.compile("name=\"" + FormOnce.FIELD + "\" value=\"([^\"]+)\"")
+        List<String> keys = Pattern.compile("name=\"" + FormOnce.FIELD + "\"\\s+value=\"([^\"]+)\"")
                 .matcher(page).results().map(found -> found.group(1)).toList();
 
-        assertThat(keys).as("the appointment's, the conflict's and each juror's forms").hasSizeGreaterThan(2)
+        assertThat(keys).as("the appointment's, the conflict's and each juror's forms, in %s", page).hasSizeGreaterThan(2)
                 .doesNotHaveDuplicates();
     }
 }

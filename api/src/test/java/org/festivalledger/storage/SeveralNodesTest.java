@@ -161,11 +161,14 @@ class SeveralNodesTest {
     private void revokedAccessStopsAtOnceOnBothNodes(AppProcess a, AppProcess b) {
         Judging onA = Judging.with(a.api(), "nodes-access", 2, 2);
         Judging onB = onA.on(b.api());
-        assertThat(onA.openRound("preliminary", 1, "MEAN", 1).status()).isEqualTo(201);
+        Reply opened = onA.openRound("preliminary", 1, "MEAN", 1);
+        assertThat(opened.status()).isEqualTo(201);
         String mine = onA.path("preliminary") + "/assignments/mine";
         String link = onA.jurorLinks.get("juror-1");
         for (AppProcess node : List.of(a, b)) {
-            assertThat(onA.on(node.api()).asJuror(node.api().get(mine), "juror-1").send().status()).isEqualTo(200);
+            // Read after the round's opening on each node (its views follow the shared log a moment later).
+            assertThat(onA.on(node.api()).asJuror(node.api().get(mine + "?minPosition=" + opened.ledgerPosition()),
+                    "juror-1").send().status()).isEqualTo(200);
         }
         assertThat(JurorPageSignIn.signIn(b.port(), link)).as("the link signs in on the other node").isEqualTo(302);
 

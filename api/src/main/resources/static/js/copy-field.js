@@ -13,7 +13,7 @@
             field.select();
             navigator.clipboard.writeText(field.value).then(function () {
                 if (status) {
-                    status.textContent = button.getAttribute("data-copied");
+                    status.textContent = button.getAttribute("data-words-copied");
                 }
             });
         });

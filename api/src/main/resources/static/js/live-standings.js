@@ -9,9 +9,10 @@
     var rows = document.getElementById("rows");
     var live = document.getElementById("live");
     var source = new EventSource(section.getAttribute("data-stream"));
-    // The page's own words, in its language (the table's cells, the coverage, the live note): the script has none.
+    // The page's own words, in its language (data-words-…: the table's cells, the coverage, the live note): the
+    // script has none.
     function words(name) {
-        return section.getAttribute("data-" + name) || "";
+        return section.getAttribute("data-words-" + name) || "";
     }
 
     function cell(text, className) {

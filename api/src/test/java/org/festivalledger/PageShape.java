@@ -71,6 +71,8 @@ public final class PageShape {
     private static String structural(String element, Map<String, String> attributes) {
         Map<String, String> kept = new TreeMap<>(attributes);
         kept.keySet().removeAll(WORDS);
+        // A script's words, in the page's language (data-words-live…): the page's convention for them.
+        kept.keySet().removeIf(name -> name.startsWith("data-words-"));
         if (attributes.containsKey("hreflang")) {
             // The language switcher: which link is the current one, and where it goes, is the language itself.
             kept.remove("href");

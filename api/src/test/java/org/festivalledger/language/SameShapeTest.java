@@ -1,12 +1,16 @@
 package org.festivalledger.language;
 
+import org.festivalledger.EntrantPageSignIn;
 import org.festivalledger.Judging;
 import org.festivalledger.JurorPageSignIn;
 import org.festivalledger.LedgerTestApplication;
 import org.festivalledger.OrganiserSession;
 import org.festivalledger.PageShape;
+import org.festivalledger.entrant.EntrantDirectory;
+import org.festivalledger.entrant.EntrantSignInLinks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,17 +21,25 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The issue's check "the English and Chinese page of each kind differ only in text": every kind of public, juror,
- * sign-in, auditor and error page is fetched in English and then in Chinese by the same visitor (the switcher's
+ * sign-in, organiser, entrant, auditor and error page is fetched in English and then in Chinese by the same visitor (the switcher's
  * cookie), from the same data, and the two reduce to the same {@link PageShape}; the Chinese one says
  * {@code lang="zh-CN"} and has Chinese in it.
  */
 class SameShapeTest extends LedgerTestApplication {
+
+    @Autowired
+    EntrantDirectory directory;
+
+    @Autowired
+    EntrantSignInLinks links;
 
     private Judging published;
     private Judging judging;
@@ -94,6 +106,47 @@ class SameShapeTest extends LedgerTestApplication {
         auditor.sameShape("/auditor/verification", 200);
         auditor.sameShape("/auditor/rebuild-check", 200);
         assertThat(auditor.chinese("/auditor/verification")).contains("全部核验通过");
+    }
+
+    @Test
+    void organiserPagesDifferOnlyInText() {
+        String screening = judging.publicScreening("Huairou Cinema Hall 2", "2027-04-18T06:00:00Z",
+                List.of(judging.entries.get(1)), "Shortlist programme 2").json().get("id").asText();
+        Visitor organiser = new Visitor(port, OrganiserSession.signIn(port)::get);
+        String done = "/organiser/competitions/" + published.competition;
+        String open = "/organiser/competitions/" + judging.competition;
+        organiser.sameShape("/organiser", 200);
+        organiser.sameShape("/organiser/competitions/new", 200);
+        organiser.sameShape(done, 200);
+        organiser.sameShape(open, 200);
+        organiser.sameShape(done + "/entries", 200);
+        organiser.sameShape(done + "/entries?q=film&status=RECEIVED", 200);
+        organiser.sameShape(done + "/entries/" + published.entries.get(0), 200);
+        organiser.sameShape(done + "/entries/new", 200);
+        organiser.sameShape(done + "/entries/import", 200);
+        organiser.sameShape(open + "/jurors", 200);
+        organiser.sameShape(open + "/rounds", 200);
+        organiser.sameShape(open + "/rounds/new", 200);
+        organiser.sameShape(done + "/rounds/preliminary", 200);
+        organiser.sameShape(open + "/rounds/preliminary", 200);
+        organiser.sameShape(open + "/rounds/preliminary/assignments/automatic", 200);
+        organiser.sameShape(open + "/programme", 200);
+        organiser.sameShape(open + "/programme/venues/new", 200);
+        organiser.sameShape(open + "/programme/screenings/new", 200);
+        organiser.sameShape(open + "/programme/screenings/" + screening, 200);
+        organiser.sameShape(open + "/programme/forum-sessions/new", 200);
+        organiser.sameShape(open + "/schedule", 200);
+        organiser.sameShape("/organiser/competitions/no-such-competition", 404);
+        assertThat(organiser.chinese(open + "/jurors")).contains("评委");
+    }
+
+    @Test
+    void entrantPagesDifferOnlyInText() {
+        Visitor entrant = new Visitor(port, EntrantPageSignIn.signIn(port, directory, links,
+                "shape-" + UUID.randomUUID() + "@example.org")::get);
+        entrant.sameShape("/entrant", 200);
+        entrant.sameShape("/entrant/competitions/" + judging.competition + "/entries/new", 200);
+        assertThat(entrant.chinese("/entrant")).contains("参赛");
     }
 
     /** One visitor (one cookie jar): the language chosen with the switcher, as a person would. */

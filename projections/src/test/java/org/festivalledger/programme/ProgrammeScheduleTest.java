@@ -1,9 +1,6 @@
 package org.festivalledger.programme;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-import org.festivalledger.ledger.embedded.EmbeddedMongoStore;
+import org.festivalledger.OnAnEmbeddedStore;
 import org.festivalledger.submission.AiDisclosure;
 import org.festivalledger.submission.AiWorkflow;
 import org.festivalledger.submission.Entry;
@@ -11,13 +8,9 @@ import org.festivalledger.submission.SubmissionReceived;
 import org.festivalledger.submission.SubmissionRuledIneligible;
 import org.festivalledger.submission.SubmissionStatus;
 import org.festivalledger.submission.SubmissionWithdrawn;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -30,32 +23,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The schedule read model, events in and schedule out: grouping by festival day and venue, reschedules and
  * cancellations, the warning a withdrawn film raises and what clears it, and what the public may see.
  */
-class ProgrammeScheduleTest {
+class ProgrammeScheduleTest extends OnAnEmbeddedStore {
 
     private static final ZoneId BEIJING = ZoneId.of("Asia/Shanghai");
     private static final Instant RECORDED = Instant.parse("2026-03-01T08:00:00Z");
 
-    @TempDir
-    static Path directory;
-    private static EmbeddedMongoStore store;
-    private static MongoClient client;
-    private static MongoDatabase database;
 
     private ProgrammeSchedule schedule;
     private String competition;
-
-    @BeforeAll
-    static void startStore() {
-        store = EmbeddedMongoStore.start(directory, 0);
-        client = MongoClients.create(store.connectionString());
-        database = client.getDatabase("festival");
-    }
-
-    @AfterAll
-    static void stopStore() {
-        client.close();
-        store.close();
-    }
 
     /** A competition with two venues and three entries; each test has its own, so they share one store. */
     @BeforeEach

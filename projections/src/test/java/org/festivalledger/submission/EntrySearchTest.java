@@ -1,16 +1,9 @@
 package org.festivalledger.submission;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoDatabase;
-import org.festivalledger.ledger.embedded.EmbeddedMongoStore;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.festivalledger.OnAnEmbeddedStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -22,31 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * member's name in any case, filters by status, country and AI workflow, pages of the matching entries in the order
  * they were received, served from memory.
  */
-class EntrySearchTest {
+class EntrySearchTest extends OnAnEmbeddedStore {
 
     private static final Instant OPENED = Instant.parse("2026-03-01T08:00:00Z");
 
-    @TempDir
-    static Path directory;
-    private static EmbeddedMongoStore store;
-    private static MongoClient client;
-    private static MongoDatabase database;
 
     private SubmissionRegister register;
     private String competition;
-
-    @BeforeAll
-    static void startStore() {
-        store = EmbeddedMongoStore.start(directory, 0);
-        client = MongoClients.create(store.connectionString());
-        database = client.getDatabase("festival");
-    }
-
-    @AfterAll
-    static void stopStore() {
-        client.close();
-        store.close();
-    }
 
     @BeforeEach
     void aCompetitionOfItsOwn() {

@@ -1,5 +1,7 @@
 package org.festivalledger;
 
+import org.festivalledger.ledger.RealMongo;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.festivalledger.Api.Reply;
 import org.festivalledger.ScoringLoad.Acknowledged;
 import org.festivalledger.ScoringLoad.Sent;
+import org.festivalledger.ledger.RealMongo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

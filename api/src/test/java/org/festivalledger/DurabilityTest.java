@@ -2,6 +2,7 @@ package org.festivalledger;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.festivalledger.Api.Reply;
+import org.festivalledger.ledger.RealMongo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -3,6 +3,7 @@ package org.festivalledger;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import org.festivalledger.ledger.LedgerLog;
+import org.festivalledger.ledger.RealMongo;
 import org.festivalledger.ledger.embedded.EmbeddedMongoStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,11 +8,12 @@ import org.festivalledger.Api;
 import org.festivalledger.Api.Reply;
 import org.festivalledger.AppProcess;
 import org.festivalledger.Judging;
+import org.festivalledger.ledger.RealMongo;
 import org.festivalledger.transparency.Checkpoint;
 import org.festivalledger.transparency.SignedNote;
 import org.festivalledger.transparency.VerifierKey;
 import org.festivalledger.JurorPageSignIn;
-import org.festivalledger.RealMongo;
+
 import org.junit.jupiter.api.Test;
 
 import java.io.BufferedReader;

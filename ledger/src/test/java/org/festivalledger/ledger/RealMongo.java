@@ -18,7 +18,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * with the profile and no URI they are skipped, never run on the stand-in by mistake. Each test directory gets a
  * database of its own (so a restart on "the same data" finds it again), dropped when the test JVM ends.
  */
-final class RealMongo {
+public final class RealMongo {
 
     private static final Set<String> CREATED = ConcurrentHashMap.newKeySet();
 
@@ -26,21 +26,21 @@ final class RealMongo {
     }
 
     /** The URI of the real MongoDB to test against, if one was given. */
-    static Optional<String> uri() {
+    public static Optional<String> uri() {
         String uri = System.getProperty("ledger.test.mongodb-uri", "");
         // Maven leaves ${env.MONGODB_URI} as it is when the variable is not set.
         return uri.isBlank() || uri.startsWith("${") ? Optional.empty() : Optional.of(uri);
     }
 
     /** Skips the calling test when the mongodb profile asks for a real MongoDB and none was given. */
-    static void assumeAvailableWhenRequired() {
+    public static void assumeAvailableWhenRequired() {
         boolean required = Boolean.getBoolean("ledger.test.mongodb-required");
         Assumptions.assumeTrue(!required || uri().isPresent(),
                 "-Pmongodb runs against a real MongoDB only: set MONGODB_URI");
     }
 
     /** The database a test directory uses on the real server, dropped when the test JVM ends. */
-    static String databaseFor(String directory) {
+    public static String databaseFor(String directory) {
         String name = "festival_test_" + sha256(directory).substring(0, 16);
         if (CREATED.add(name) && CREATED.size() == 1) {
             Runtime.getRuntime().addShutdownHook(new Thread(RealMongo::dropCreated, "drop-test-databases"));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.ledger.StoredEvent;
+import org.festivalledger.view.BackgroundRestore;
 import org.festivalledger.view.ViewSnapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,6 +64,8 @@ public class AuditTrail {
     private final Map<String, List<Long>> scores = new HashMap<>();
     private final ViewSnapshots snapshots;
     private volatile int savedLines;
+    /** The snapshot being read; every use of the lines waits for it. */
+    private final BackgroundRestore<Integer> restored;
     private static final String SNAPSHOT = "audit-trail";
     private static final Logger log = LoggerFactory.getLogger(AuditTrail.class);
 
@@ -70,6 +73,7 @@ public class AuditTrail {
     public AuditTrail(LedgerLog ledger) {
         this.ledger = ledger;
         this.snapshots = null;
+        this.restored = BackgroundRestore.nothing(0);
     }
 
     /**
@@ -80,9 +84,13 @@ public class AuditTrail {
     public AuditTrail(LedgerLog ledger, MongoDatabase database) {
         this.ledger = ledger;
         this.snapshots = new ViewSnapshots(database);
-        snapshots.load(SNAPSHOT, Line[].class).ifPresent(snapshot -> {
-            Arrays.asList(snapshot.view()).forEach(this::add);
-            savedLines = lines.size();
+        // Read beside the application's start; it fills the fields without the monitor (see BackgroundRestore).
+        this.restored = BackgroundRestore.start("audit-trail-restore", () -> {
+            snapshots.load(SNAPSHOT, Line[].class).ifPresent(snapshot -> {
+                Arrays.asList(snapshot.view()).forEach(this::add);
+                savedLines = lines.size();
+            });
+            return lines.size();
         });
     }
 
@@ -92,6 +100,7 @@ public class AuditTrail {
         if (snapshots == null) {
             return;
         }
+        restored.await();
         byte[] serialized;
         int size;
         synchronized (this) {
@@ -128,6 +137,7 @@ public class AuditTrail {
 
     /** Reads the events up to {@code position} not yet indexed; returns the position now indexed. */
     public synchronized long catchUpTo(long position) {
+        restored.await();
         long next = lines.size() + 1L;
         if (next > position) {
             return lines.size();
@@ -142,7 +152,7 @@ public class AuditTrail {
 
     /** The lines that pass {@code filter}, from {@code fromPosition} on, at most {@code limit} of them. */
     public synchronized List<Line> find(long fromPosition, int limit, Predicate<Line> filter) {
-        catchUp();
+        catchUp(); // waits for the restore
         List<Line> found = new ArrayList<>();
         // Positions are longs a client chooses: one past the end finds nothing (cast first, it would wrap around).
         if (fromPosition > lines.size()) {
@@ -186,6 +196,7 @@ public class AuditTrail {
 
     /** The lines up to {@code position}, without catching up: what the index held at that point. */
     public synchronized List<Line> upTo(long position) {
+        restored.await();
         return List.copyOf(lines.subList(0, (int) Math.min(position, lines.size())));
     }
 

@@ -10,6 +10,7 @@ import org.festivalledger.judging.JudgingEvent;
 import org.festivalledger.jury.JurorAccessIssued;
 import org.festivalledger.jury.JurorAppointed;
 import org.festivalledger.submission.SubmissionReceived;
+import org.festivalledger.view.BackgroundRestore;
 import org.festivalledger.view.ViewSnapshots;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +48,20 @@ public class JudgingBoard {
     private final List<BiConsumer<String, String>> roundListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> resetListeners = new CopyOnWriteArrayList<>();
     private final ViewSnapshots snapshots;
-    private final long restoredPosition;
+    /** The snapshots being read; resolves to the position the processor starts after. */
+    private final BackgroundRestore<Long> restored;
 
     public JudgingBoard(MongoDatabase database) {
         this.snapshots = new ViewSnapshots(database);
+        this.restored = BackgroundRestore.start("judging-board-restore", this::restoreFromSnapshots);
+    }
+
+    /**
+     * Loads every competition's saved record; returns the position the processor must start after. Runs on its
+     * own thread while the application starts (see {@link BackgroundRestore}), so it fills fields and takes no
+     * record's lock that a waiting reader could hold.
+     */
+    private long restoreFromSnapshots() {
         long lowest = Long.MAX_VALUE;
         for (String name : snapshots.names(SNAPSHOT_PREFIX)) {
             Optional<ViewSnapshots.Snapshot<JudgingRecord>> snapshot = snapshots.load(name, JudgingRecord.class);
@@ -69,15 +80,16 @@ public class JudgingBoard {
         }
         // Every competition's record must have seen every event after where the processor starts, so it
         // starts at the oldest snapshot; events a newer record already holds are skipped by position.
-        this.restoredPosition = lowest == Long.MAX_VALUE ? 0 : lowest;
-        if (restoredPosition > 0) {
-            log.info("Judging board restored from snapshots at position {}", restoredPosition);
+        long position = lowest == Long.MAX_VALUE ? 0 : lowest;
+        if (position > 0) {
+            log.info("Judging board restored from snapshots at position {}", position);
         }
+        return position;
     }
 
     /** Where this node's processor starts following the ledger. */
     public long restoredPosition() {
-        return restoredPosition;
+        return restored.await();
     }
 
     /** Called with (competitionId, roundId) after a round's record changed. */
@@ -124,6 +136,7 @@ public class JudgingBoard {
     }
 
     private void apply(String competitionId, Object event, TrackingToken token) {
+        restored.await();
         long position = token.position().orElse(0);
         JudgingRecord record = records.computeIfAbsent(competitionId, JudgingRecord::new);
         Optional<String> changedRound;
@@ -138,6 +151,7 @@ public class JudgingBoard {
 
     @ResetHandler
     void reset() {
+        restored.await();
         records.clear();
         saved.clear();
         jurorByTokenHash.clear();
@@ -147,6 +161,7 @@ public class JudgingBoard {
 
     /** Reads a competition's record consistently (the processor cannot change it meanwhile). */
     public <T> Optional<T> read(String competitionId, Function<JudgingRecord, T> reader) {
+        restored.await();
         JudgingRecord record = records.get(competitionId);
         if (record == null) {
             return Optional.empty();
@@ -167,6 +182,7 @@ public class JudgingBoard {
 
     /** The juror a credential hash was issued to, with their access as this board knows it now. */
     public Optional<Credential> credential(String hash) {
+        restored.await();
         String owner = jurorByTokenHash.get(hash);
         if (owner == null) {
             return Optional.empty();
@@ -178,12 +194,14 @@ public class JudgingBoard {
 
     /** The juror holding a bearer token, by the token's hash: "competitionId/jurorId". */
     public Optional<String> jurorWithTokenHash(String tokenHash) {
+        restored.await();
         return Optional.ofNullable(jurorByTokenHash.get(tokenHash));
     }
 
     /** Saves a snapshot of every record that changed since its last one. */
     @Scheduled(fixedDelayString = "${ledger.view-snapshot-interval:30s}")
     public void saveSnapshots() {
+        restored.await();
         List<String> competitions = new ArrayList<>(records.keySet());
         for (String competitionId : competitions) {
             JudgingRecord record = records.get(competitionId);

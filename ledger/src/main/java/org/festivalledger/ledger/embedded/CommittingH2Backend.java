@@ -1,5 +1,6 @@
 package org.festivalledger.ledger.embedded;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -62,6 +63,13 @@ final class CommittingH2Backend extends H2Backend {
         super(store);
         this.store = store;
         this.durable = durableCollection;
+    }
+
+    /** Its unique indexes compare keys without serialising them at every step (see {@link IndexKeyType}). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        // getMvStore(), not the field: the server's constructor opens the existing databases before it is set.
+        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

@@ -141,6 +141,12 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return file;
     }
 
+    /** The key types of the store's unique indexes, all open since the start: {@link IndexKeyType} each. */
+    java.util.List<Object> indexKeyTypes() {
+        return store.getMapNames().stream().filter(name -> name.contains("._index_"))
+                .map(name -> (Object) store.openMap(name).getKeyType()).toList();
+    }
+
     /** The size of the store's file in bytes, for the metrics (0 if it cannot be read). */
     public long sizeBytes() {
         try {

@@ -1,0 +1,100 @@
+package org.festivalledger.ledger.embedded;
+
+import de.bwaldvogel.mongo.backend.KeyValue;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.type.ObjectDataType;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * The key type of the embedded store's unique indexes: H2's own {@link ObjectDataType}, in the same order and with
+ * the same bytes on disk, but without serialising the same key again and again to compare it.
+ * <p>
+ * mongo-java-server keeps each unique index as an H2 map from {@link KeyValue} to a document's position. A
+ * {@code KeyValue} is neither a type H2 knows nor {@link Comparable}, so H2 orders two keys by comparing their Java
+ * serialisations, which it computes anew for both keys at every step of every binary search: a profile of the
+ * festival benchmark had the store's threads spend over half their time in {@code ObjectOutputStream} for index
+ * lookups alone (the ledger's appends and reads are all exact-key lookups, see {@code LedgerLog}).
+ * <p>
+ * Here the key searched for is serialised once per search, and the serialised form of keys held in the tree's pages
+ * is remembered in a small cache keyed by identity (the upper pages' keys are met by every search). The order is
+ * the same comparison of the same bytes ({@link ObjectDataType#compareNotNull}), so files written before and after
+ * this type hold the same trees; writing and reading pages is left to H2 unchanged.
+ */
+final class IndexKeyType extends ObjectDataType {
+
+    private static final int CACHE_SLOTS = 1 << 14;
+
+    /** One remembered key and its serialised form; immutable, so a racy read of a slot sees a whole entry. */
+    private record Serialised(Object key, byte[] bytes) {
+    }
+
+    private final Serialised[] cache = new Serialised[CACHE_SLOTS];
+
+    @Override
+    public int compare(Object a, Object b) {
+        if (a == b) {
+            return 0;
+        }
+        if (a instanceof KeyValue && b instanceof KeyValue) {
+            return compareNotNull(serialised(a), serialised(b));
+        }
+        return super.compare(a, b);
+    }
+
+    /** As {@code BasicDataType.binarySearch}, with the key searched for serialised once instead of once per step. */
+    @Override
+    public int binarySearch(Object key, Object storageObj, int size, int initialGuess) {
+        if (!(key instanceof KeyValue)) {
+            return super.binarySearch(key, storageObj, size, initialGuess);
+        }
+        byte[] wanted = serialize(key);
+        Object[] storage = cast(storageObj);
+        int low = 0;
+        int high = size - 1;
+        int x = initialGuess - 1;
+        if (x < 0 || x > high) {
+            x = high >>> 1;
+        }
+        while (low <= high) {
+            Object held = storage[x];
+            int compare = held instanceof KeyValue ? compareNotNull(wanted, serialised(held)) : super.compare(key, held);
+            if (compare > 0) {
+                low = x + 1;
+            } else if (compare < 0) {
+                high = x - 1;
+            } else {
+                return x;
+            }
+            x = (low + high) >>> 1;
+        }
+        return ~low;
+    }
+
+    private byte[] serialised(Object key) {
+        int slot = System.identityHashCode(key) & (CACHE_SLOTS - 1);
+        Serialised remembered = cache[slot];
+        if (remembered != null && remembered.key() == key) {
+            return remembered.bytes();
+        }
+        byte[] bytes = serialize(key);
+        if (immutable((KeyValue) key)) {
+            cache[slot] = new Serialised(key, bytes);
+        }
+        return bytes;
+    }
+
+    /** Only keys of immutable values may be remembered: a key holding a document could change under the cache. */
+    private static boolean immutable(KeyValue key) {
+        for (Object value : key) {
+            if (value != null && !(value instanceof String || value instanceof Long || value instanceof Integer
+                    || value instanceof Double || value instanceof Boolean || value instanceof BigDecimal
+                    || value instanceof Instant || value instanceof UUID || value instanceof ObjectId)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -86,14 +86,19 @@ public class JurorSignIn {
         Optional<Credential> found = accepted(hash, accepts);
         // Unknown to the board, or known in a version the ledger has moved past (a revocation, a reissue, or
         // just the access a moment-old appointment issued): ask the board again once it has caught up.
-        if (found.isEmpty() || found.filter(this::superseded).isPresent()) {
+        // The ledger is asked once per credential looked at (a store read on every juror's request).
+        boolean current = found.isPresent() && !superseded(found.get());
+        if (!current) {
             long head = ledger.head().position();
             if (progress.position(JudgingBoard.PROCESSING_GROUP) < head && awaitBoard(head)) {
                 found = accepted(hash, accepts);
+                current = found.isPresent() && !superseded(found.get());
             }
         }
-        return found.filter(credential -> !superseded(credential))
-                .map(credential -> new UsernamePasswordAuthenticationToken(new JurorIdentity(
+        if (!current) {
+            return Optional.empty();
+        }
+        return found.map(credential -> new UsernamePasswordAuthenticationToken(new JurorIdentity(
                         credential.competitionId(), credential.jurorId(), credential.access().version()), null,
                         List.of(new SimpleGrantedAuthority(Role.JUROR.authority()))));
     }

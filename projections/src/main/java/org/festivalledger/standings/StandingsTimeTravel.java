@@ -1,5 +1,6 @@
 package org.festivalledger.standings;
 
+import jakarta.annotation.PreDestroy;
 import org.axonframework.serialization.SerializedType;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -7,32 +8,50 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.festivalledger.judging.JudgingId;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.ledger.StoredEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
  * Standings as they were at a past ledger position (or instant): the competition's judging events up to
  * that position are replayed into a fresh {@link JudgingRecord} — the same fold the live board uses —
  * and ranked by the same calculator. Judging events all live in one aggregate stream, so the replay
- * reads only this competition's judging, by exact keys.
+ * reads only this competition's judging.
+ *
+ * <p>A replay folds the competition's judging stream held in memory once something read it all (the events and
+ * a calibration need every event). Until then it starts from the newest persisted checkpoint of the fold at or
+ * below the position ({@link JudgingCheckpoints}) and folds only the events after it, read by exact keys: the
+ * first replay after a start reads a checkpoint and a few thousand events instead of the whole stream, and gives
+ * the same state. Meanwhile the stream is read into memory in the background for the replays that follow.
  */
 @Component
 public class StandingsTimeTravel {
 
+    private static final Logger log = LoggerFactory.getLogger(StandingsTimeTravel.class);
     private static final int CACHED_COMPETITIONS = 4;
     private static final long SCAN_THRESHOLD = 5_000;
 
     private final LedgerLog ledger;
     private final Serializer serializer;
     private final JudgingBoard board;
+    private final JudgingCheckpoints checkpoints;
+    /** Reads a competition's whole stream into memory after a replay started from a checkpoint. */
+    private final Executor loader;
     // Competition → its judging stream in memory; access-ordered so the least recently travelled is dropped.
     private final Map<String, History> histories = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -41,11 +60,24 @@ public class StandingsTimeTravel {
         }
     };
 
+    @Autowired
     public StandingsTimeTravel(LedgerLog ledger, @Qualifier("eventSerializer") Serializer serializer,
-                               JudgingBoard board) {
+                               JudgingBoard board, JudgingCheckpoints checkpoints) {
+        this(ledger, serializer, board, checkpoints, Executors.newSingleThreadExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "time-travel-history");
+            thread.setDaemon(true);
+            return thread;
+        }));
+    }
+
+    /** With {@code loader} to read streams into memory after replays from checkpoints (tests choose when). */
+    StandingsTimeTravel(LedgerLog ledger, Serializer serializer, JudgingBoard board, JudgingCheckpoints checkpoints,
+                        Executor loader) {
         this.ledger = ledger;
         this.serializer = serializer;
         this.board = board;
+        this.checkpoints = checkpoints;
+        this.loader = loader;
     }
 
     /**
@@ -68,8 +100,79 @@ public class StandingsTimeTravel {
 
     /** Replays the competition's judging stream up to {@code position} (inclusive) into a fresh record. */
     public PastJudging replay(String competitionId, long position) {
+        if (!inMemory(competitionId)) {
+            Optional<PastJudging> fromCheckpoint = fromCheckpoint(competitionId, position);
+            if (fromCheckpoint.isPresent()) {
+                loadInBackground(competitionId);
+                return fromCheckpoint.get();
+            }
+        }
         return replay(competitionId, position, event -> {
         });
+    }
+
+    /**
+     * The replay from the newest checkpoint at or below {@code position}, if one can be read and the events to fold
+     * after it are few enough to read by exact keys (reading more that way is slower than scanning the log, which
+     * the full fold does).
+     */
+    private Optional<PastJudging> fromCheckpoint(String competitionId, long position) {
+        if (checkpoints.every() <= 0) {
+            return Optional.empty();
+        }
+        String stream = JudgingId.of(competitionId);
+        Optional<JudgingCheckpoints.Start> found = checkpoints.startFor(competitionId, position);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        JudgingCheckpoints.Start start = found.get();
+        long until = start.nextCheckpoint() != null ? start.nextCheckpoint()
+                : ledger.lastSequence(stream).orElse(-1L);
+        if (until - start.sequence() > Math.max(SCAN_THRESHOLD, checkpoints.every())) {
+            return Optional.empty();
+        }
+        JudgingRecord record = start.record();
+        Long lastSequence = start.sequence() < 0 ? null : start.sequence();
+        try (var events = ledger.readStream(stream, start.sequence() + 1)) {
+            for (Iterator<StoredEvent> next = events.iterator(); next.hasNext(); ) {
+                StoredEvent event = next.next();
+                if (event.position() > position) {
+                    break;
+                }
+                record.apply(payload(event), event.position());
+                lastSequence = event.sequence();
+            }
+        }
+        return Optional.of(new PastJudging(record, Math.min(position, ledger.head().position()), lastSequence,
+                board.entryFacts(competitionId)));
+    }
+
+    private boolean inMemory(String competitionId) {
+        synchronized (histories) {
+            History history = histories.get(competitionId);
+            return history != null && history.loaded;
+        }
+    }
+
+    private void loadInBackground(String competitionId) {
+        try {
+            loader.execute(() -> {
+                try {
+                    history(competitionId);
+                } catch (RuntimeException e) {
+                    log.debug("Judging stream of {} not loaded into memory", competitionId, e);
+                }
+            });
+        } catch (RejectedExecutionException shuttingDown) {
+            // the next replay folds from a checkpoint again
+        }
+    }
+
+    @PreDestroy
+    void stopLoading() {
+        if (loader instanceof ExecutorService service) {
+            service.shutdownNow();
+        }
     }
 
     /**
@@ -124,12 +227,15 @@ public class StandingsTimeTravel {
             try (var events = ledger.readStream(stream, history.nextSequence())) {
                 events.forEach(history::add);
             }
+            history.loaded = true;
             return List.copyOf(history.events);
         }
     }
 
     private final class History {
         private final List<PastEvent> events = new ArrayList<>();
+        /** Set once the whole stream was read; replays before that start from checkpoints. */
+        private volatile boolean loaded;
 
         long nextSequence() {
             return events.isEmpty() ? 0 : events.get(events.size() - 1).sequence() + 1;

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -28,7 +29,8 @@ import java.util.Optional;
  * event: no entry facts ({@code SubmissionReceived} is not a judging event; time travel takes them from the live
  * board) and the position of that event. Each is a deterministic state at a sequence of an immutable stream, so
  * whichever node writes it is right and a rewrite by another node changes nothing. The checkpoints of a
- * competition are listed, with their sequence and ledger position, in one document read by its key. A state is
+ * competition are listed, with their sequence and ledger position, in one document read by its key ({@link
+ * ReplayStarts} chooses among them). A state is
  * gzipped JSON stored by {@link ViewSnapshots}; its name carries {@link #FORMAT}, so a checkpoint of an older shape
  * of the record is never read (a replay then folds the whole stream, and a rebuild from zero writes new ones).
  */
@@ -51,13 +53,6 @@ public class JudgingCheckpoints {
 
     /** Where a checkpoint is: the sequence of its event in the judging stream and that event's ledger position. */
     public record Mark(long sequence, long position) {
-    }
-
-    /**
-     * Where a replay can start: a record folded up to {@code sequence} (-1 and an empty record before the stream's
-     * first event), and the sequence of the next checkpoint after the replay's position, if there is one.
-     */
-    public record Start(JudgingRecord record, long sequence, Long nextCheckpoint) {
     }
 
     private final int every;
@@ -111,30 +106,20 @@ public class JudgingCheckpoints {
                 .sorted(Comparator.comparingLong(Mark::sequence)).toList();
     }
 
-    /**
-     * Where a replay to {@code position} starts: the newest checkpoint at or below it, or the empty record when
-     * none is; nothing when that checkpoint cannot be read (a replay must then fold the whole stream).
-     */
-    public Optional<Start> startFor(String competitionId, long position) {
-        Mark newest = null;
-        Long next = null;
-        for (Mark mark : marks(competitionId)) {
-            if (mark.position() > position) {
-                next = mark.sequence();
-                break;
+    /** Every competition that has checkpoints. */
+    public List<String> competitions() {
+        List<String> competitions = new ArrayList<>();
+        for (Document listed : marks.find().projection(new Document("_id", 1))) {
+            String id = listed.getString("_id");
+            if (id.startsWith(FORMAT + ":")) {
+                competitions.add(id.substring(FORMAT.length() + 1));
             }
-            newest = mark;
         }
-        if (newest == null) {
-            return Optional.of(new Start(new JudgingRecord(competitionId), -1, next));
-        }
-        Mark from = newest;
-        Long until = next;
-        return load(competitionId, from).map(record -> new Start(record, from.sequence(), until));
+        return competitions;
     }
 
     /** The state at a checkpoint, if it is complete, of this shape and of this competition and position. */
-    Optional<JudgingRecord> load(String competitionId, Mark mark) {
+    public Optional<JudgingRecord> load(String competitionId, Mark mark) {
         try {
             return states.load(name(competitionId, mark.sequence()), JudgingRecord.class)
                     .filter(state -> state.position() == mark.position())

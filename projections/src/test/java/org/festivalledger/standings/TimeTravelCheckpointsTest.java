@@ -55,6 +55,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -104,8 +105,10 @@ class TimeTravelCheckpointsTest extends OnAnEmbeddedStore {
         StandingsTimeTravel fullFold = timeTravel();
         fullFold.events(competition);
         long head = ledger.head().position();
-        for (long position = first - 1; position <= head + 1; position++) {
-            StandingsTimeTravel fromCheckpoints = timeTravel();
+        // One instance, as in the application: a checkpoint read once starts every replay after it, from a copy.
+        // Backwards, so that the replays from a kept checkpoint come after one that folded the most events onto it.
+        StandingsTimeTravel fromCheckpoints = timeTravel();
+        for (long position = head + 1; position >= first - 1; position--) {
             assertSameReplay(fromCheckpoints.replay(competition, position), fullFold.replay(competition, position),
                     position);
         }
@@ -129,6 +132,35 @@ class TimeTravelCheckpointsTest extends OnAnEmbeddedStore {
         assertThat(streamEventsRead.get()).as("events read after the newest checkpoint").isLessThan(EVERY);
         assertThat(atHead.lastSequence()).isEqualTo(judgingSequence - 1);
         assertSameReplay(atHead, fullFold.replay(competition, head), head);
+    }
+
+    @Test
+    void theNewestCheckpointReadAtStartServesEveryReplayAfterIt() throws Exception {
+        recordRandomJudging(new Random(29));
+        foldIntoTheBoard();
+        AtomicLong reads = new AtomicLong();
+        ReplayStarts starts = new ReplayStarts(new JudgingCheckpoints(database, EVERY) {
+            @Override
+            public Optional<JudgingRecord> load(String competitionId, Mark mark) {
+                if (competitionId.equals(competition)) {
+                    reads.incrementAndGet();
+                }
+                return super.load(competitionId, mark);
+            }
+        });
+        starts.readNewest();
+        assertThat(reads.get()).as("the newest checkpoint of the competition judged last, read at start").isEqualTo(1);
+        JudgingCheckpoints.Mark newest = checkpoints.marks(competition).get(checkpoints.marks(competition).size() - 1);
+        long before = reads.get();
+        long head = ledger.head().position();
+        StandingsTimeTravel restarted = new StandingsTimeTravel(ledger, SERIALIZER, board, starts);
+        StandingsTimeTravel fullFold = timeTravel();
+        fullFold.events(competition);
+
+        for (long position : List.of(newest.position(), head, newest.position() + 1)) {
+            assertSameReplay(restarted.replay(competition, position), fullFold.replay(competition, position), position);
+        }
+        assertThat(reads.get()).as("checkpoints read after the start").isEqualTo(before);
     }
 
     @Test
@@ -197,10 +229,9 @@ class TimeTravelCheckpointsTest extends OnAnEmbeddedStore {
         }
     }
 
-    /** A time travel as after a start: nothing in memory, and nothing read into it in the background. */
+    /** A time travel as after a start: nothing in memory. */
     private StandingsTimeTravel timeTravel() {
-        return new StandingsTimeTravel(ledger, SERIALIZER, board, checkpoints, command -> {
-        });
+        return new StandingsTimeTravel(ledger, SERIALIZER, board, new ReplayStarts(checkpoints));
     }
 
     /** The board's processor: every event since the last call, as Axon hands it over, then the writes awaited. */

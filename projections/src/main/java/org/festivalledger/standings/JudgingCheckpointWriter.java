@@ -42,7 +42,7 @@ public class JudgingCheckpointWriter {
     }
 
     private void folded(String competitionId, long sequence, long position) {
-        if (!checkpoints.due(sequence)) {
+        if (!checkpoints.due(sequence) || writer.isShutdown()) {
             return;
         }
         try {

@@ -29,10 +29,10 @@ import java.util.Optional;
  * event: no entry facts ({@code SubmissionReceived} is not a judging event; time travel takes them from the live
  * board) and the position of that event. Each is a deterministic state at a sequence of an immutable stream, so
  * whichever node writes it is right and a rewrite by another node changes nothing. The checkpoints of a
- * competition are listed, with their sequence and ledger position, in one document read by its key ({@link
- * ReplayStarts} chooses among them). A state is
- * gzipped JSON stored by {@link ViewSnapshots}; its name carries {@link #FORMAT}, so a checkpoint of an older shape
- * of the record is never read (a replay then folds the whole stream, and a rebuild from zero writes new ones).
+ * competition are listed, with their sequence and ledger position, in one document read by its key
+ * ({@link ReplayStarts} chooses among them). A state is gzipped JSON stored by {@link ViewSnapshots}; its name
+ * carries {@link #FORMAT}, so a checkpoint of an older shape of the record is never read (a replay then folds the
+ * whole stream, and a rebuild from zero writes new ones).
  */
 @Component
 public class JudgingCheckpoints {
@@ -43,7 +43,7 @@ public class JudgingCheckpoints {
     private static final String STATES = "judging_checkpoints";
     private static final String CHUNKS = "judging_checkpoint_chunks";
     private static final String MARKS = "judging_checkpoint_marks";
-    /** The record without its entry facts, which only the live board folds. */
+    /** The record without its entry facts, which only the live board folds (a test fails if the field is renamed). */
     private static final ObjectMapper JUDGING_ONLY = ViewSnapshots.mapping()
             .addMixIn(JudgingRecord.class, WithoutEntryFacts.class);
 

@@ -1,5 +1,7 @@
 package org.festivalledger.standings;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.event.ContextRefreshedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -33,6 +35,7 @@ public class ReplayStarts {
     private record Kept(String competitionId, JudgingCheckpoints.Mark mark) {
     }
 
+    private static final Logger log = LoggerFactory.getLogger(ReplayStarts.class);
     private static final int KEPT = 2;
 
     private final JudgingCheckpoints checkpoints;
@@ -61,9 +64,16 @@ public class ReplayStarts {
      * the checkpoint cannot be read (the replay must then fold the whole stream).
      */
     public Optional<Start> startFor(String competitionId, long position) {
+        List<JudgingCheckpoints.Mark> marks;
+        try {
+            marks = checkpoints.marks(competitionId);
+        } catch (RuntimeException unreadable) {
+            log.warn("Time travel checkpoints of {} unlisted; folding the whole stream", competitionId, unreadable);
+            return Optional.empty();
+        }
         JudgingCheckpoints.Mark newest = null;
         Long next = null;
-        for (JudgingCheckpoints.Mark mark : checkpoints.marks(competitionId)) {
+        for (JudgingCheckpoints.Mark mark : marks) {
             if (mark.position() > position) {
                 next = mark.sequence();
                 break;

@@ -3,6 +3,7 @@ package org.festivalledger.standings;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Updates;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
@@ -192,6 +193,19 @@ class TimeTravelCheckpointsTest extends OnAnEmbeddedStore {
                         .isGreaterThan(mark.sequence());
             }
         }
+    }
+
+    @Test
+    void aListOfCheckpointsThatCannotBeReadGivesWayToTheFullFold() throws Exception {
+        recordRandomJudging(new Random(43));
+        foldIntoTheBoard();
+        database.getCollection("judging_checkpoint_marks").updateOne(Filters.eq("_id",
+                JudgingCheckpoints.FORMAT + ":" + competition), Updates.set("marks", List.of("not a mark")));
+        long head = ledger.head().position();
+        StandingsTimeTravel fullFold = timeTravel();
+        fullFold.events(competition);
+
+        assertSameReplay(timeTravel().replay(competition, head), fullFold.replay(competition, head), head);
     }
 
     @Test

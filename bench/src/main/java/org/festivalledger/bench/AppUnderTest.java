@@ -75,6 +75,13 @@ final class AppUnderTest implements AutoCloseable {
         return this;
     }
 
+    /** The same application on the same data and port, started with more arguments (not started yet). */
+    AppUnderTest with(String... moreArguments) {
+        List<String> all = new ArrayList<>(arguments);
+        all.addAll(List.of(moreArguments));
+        return new AppUnderTest(jar, data, port, all);
+    }
+
     long pid() {
         return process.pid();
     }

@@ -3,10 +3,13 @@ package org.festivalledger.standings;
 import com.mongodb.client.MongoDatabase;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.TrackingToken;
 import org.festivalledger.judging.JudgingEvent;
+import org.festivalledger.judging.JudgingId;
 import org.festivalledger.jury.JurorAccessIssued;
 import org.festivalledger.jury.JurorAppointed;
 import org.festivalledger.submission.SubmissionReceived;
@@ -47,6 +50,7 @@ public class JudgingBoard {
     private final Map<String, String> jurorByTokenHash = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, String>> roundListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> resetListeners = new CopyOnWriteArrayList<>();
+    private final List<JudgingFolded> foldListeners = new CopyOnWriteArrayList<>();
     private final ViewSnapshots snapshots;
     /** The snapshots being read; resolves to the position the processor starts after. */
     private final BackgroundRestore<Long> restored;
@@ -102,6 +106,17 @@ public class JudgingBoard {
         resetListeners.add(listener);
     }
 
+    /** Told, in the processor's thread, that an event of a competition's judging stream was folded. */
+    @FunctionalInterface
+    public interface JudgingFolded {
+        void folded(String competitionId, long sequence, long position);
+    }
+
+    /** Called after each event of a judging stream was folded, before the next event is (time travel's checkpoints). */
+    public void onJudgingFolded(JudgingFolded listener) {
+        foldListeners.add(listener);
+    }
+
     @EventHandler
     void on(SubmissionReceived event, TrackingToken token) {
         apply(event.competitionId(), event, token);
@@ -109,8 +124,16 @@ public class JudgingBoard {
 
     /** Every event of a judging, through the one fold ({@link JudgingRecord#apply}). */
     @EventHandler
-    void on(JudgingEvent event, TrackingToken token) {
+    void on(JudgingEvent event, TrackingToken token, EventMessage<?> message) {
         apply(event.competitionId(), event, token);
+        // The whole message rather than @SequenceNumber, whose parameter would make the handler skip any message
+        // that is not a domain event; only the judging stream's own events have a sequence time travel can use.
+        if (message instanceof DomainEventMessage<?> domainEvent
+                && JudgingId.of(event.competitionId()).equals(domainEvent.getAggregateIdentifier())) {
+            long position = token.position().orElse(0);
+            foldListeners.forEach(listener -> listener.folded(event.competitionId(),
+                    domainEvent.getSequenceNumber(), position));
+        }
         if (event instanceof JurorAppointed appointed) {
             jurorByTokenHash.put(appointed.tokenHash(), appointed.competitionId() + "/" + appointed.jurorId());
         } else if (event instanceof JurorAccessIssued issued) {

@@ -157,6 +157,26 @@ public final class JudgingRecord {
                     .map(card -> new JurorScore(card.jurorId(), card.submissionId(), card.marks())).toList();
         }
 
+        /** A copy that changes independently of this round (its scorecards are immutable and shared). */
+        private Round copy() {
+            Round copy = new Round();
+            copy.roundId = roundId;
+            copy.name = name;
+            copy.jurorsPerEntry = jurorsPerEntry;
+            copy.aggregation = aggregation;
+            copy.minScoresPerEntry = minScoresPerEntry;
+            copy.entrySource = entrySource;
+            copy.criteria = criteria;
+            copy.open = open;
+            copy.entries = new ArrayList<>(entries);
+            copy.dropped = new LinkedHashSet<>(dropped);
+            copy.assignments = new LinkedHashMap<>();
+            assignments.forEach((entry, jurors) -> copy.assignments.put(entry, new LinkedHashSet<>(jurors)));
+            copy.scorecards = new LinkedHashMap<>(scorecards);
+            copy.position = position;
+            return copy;
+        }
+
         /** The entries assigned to a juror, in the round's order, leaving out dropped ones. */
         public List<String> entriesOf(String jurorId) {
             return activeEntries().stream()
@@ -209,6 +229,27 @@ public final class JudgingRecord {
 
     public JudgingRecord(String competitionId) {
         this.competitionId = competitionId;
+    }
+
+    /**
+     * A copy that folds on independently of this record, far cheaper than reading it again: what it shares
+     * (records, criteria, decisions) is never changed by the fold, which replaces such values instead.
+     */
+    public JudgingRecord copy() {
+        JudgingRecord copy = new JudgingRecord(competitionId);
+        copy.entries = new LinkedHashMap<>(entries);
+        copy.jurors = new LinkedHashMap<>(jurors);
+        copy.access = new LinkedHashMap<>(access);
+        copy.conflicts = new LinkedHashSet<>(conflicts);
+        rounds.forEach((roundId, round) -> copy.rounds.put(roundId, round.copy()));
+        copy.categories = new ArrayList<>(categories);
+        copy.leftContention = new LinkedHashMap<>(leftContention);
+        copy.shortlists = new LinkedHashMap<>(shortlists);
+        copy.awards = new LinkedHashMap<>(awards);
+        copy.publication = publication;
+        copy.publications = new ArrayList<>(publications);
+        copy.position = position;
+        return copy;
     }
 
     /** The one spelling of a (juror, entry) pair's key. */

@@ -7,11 +7,15 @@ import org.axonframework.serialization.SimpleSerializedType;
 import org.festivalledger.judging.JudgingId;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.ledger.StoredEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,17 +26,27 @@ import java.util.function.Consumer;
  * Standings as they were at a past ledger position (or instant): the competition's judging events up to
  * that position are replayed into a fresh {@link JudgingRecord} — the same fold the live board uses —
  * and ranked by the same calculator. Judging events all live in one aggregate stream, so the replay
- * reads only this competition's judging, by exact keys.
+ * reads only this competition's judging.
+ *
+ * <p>A replay folds the competition's judging stream held in memory once something read it all (the events and
+ * a calibration need every event). Until then it starts from the newest persisted checkpoint of the fold at or
+ * below the position ({@link ReplayStarts}) and folds only the events after it, read by exact keys: the first
+ * replay after a start reads a checkpoint and at most a few thousand events instead of the whole stream, and gives
+ * the same state.
  */
 @Component
 public class StandingsTimeTravel {
 
+    private static final Logger log = LoggerFactory.getLogger(StandingsTimeTravel.class);
+    /** A replay from a checkpoint slower than this is logged with where its time went. */
+    private static final Duration SLOW = Duration.ofMillis(500);
     private static final int CACHED_COMPETITIONS = 4;
     private static final long SCAN_THRESHOLD = 5_000;
 
     private final LedgerLog ledger;
     private final Serializer serializer;
     private final JudgingBoard board;
+    private final ReplayStarts starts;
     // Competition → its judging stream in memory; access-ordered so the least recently travelled is dropped.
     private final Map<String, History> histories = new LinkedHashMap<>(8, 0.75f, true) {
         @Override
@@ -42,10 +56,11 @@ public class StandingsTimeTravel {
     };
 
     public StandingsTimeTravel(LedgerLog ledger, @Qualifier("eventSerializer") Serializer serializer,
-                               JudgingBoard board) {
+                               JudgingBoard board, ReplayStarts starts) {
         this.ledger = ledger;
         this.serializer = serializer;
         this.board = board;
+        this.starts = starts;
     }
 
     /**
@@ -68,13 +83,19 @@ public class StandingsTimeTravel {
 
     /** Replays the competition's judging stream up to {@code position} (inclusive) into a fresh record. */
     public PastJudging replay(String competitionId, long position) {
+        if (!inMemory(competitionId)) {
+            Optional<PastJudging> fromCheckpoint = fromCheckpoint(competitionId, position);
+            if (fromCheckpoint.isPresent()) {
+                return fromCheckpoint.get();
+            }
+        }
         return replay(competitionId, position, event -> {
         });
     }
 
     /**
-     * Replays as {@link #replay(String, long)} does, handing each event to {@code alsoSee} once folded (a
-     * calibration counts revisions on the way).
+     * Replays as {@link #replay(String, long)} does, but always the whole stream (read into memory once), handing
+     * each event to {@code alsoSee} once folded (a calibration counts revisions on the way).
      */
     public PastJudging replay(String competitionId, long position, Consumer<PastEvent> alsoSee) {
         JudgingRecord record = new JudgingRecord(competitionId);
@@ -89,6 +110,58 @@ public class StandingsTimeTravel {
         }
         return new PastJudging(record, Math.min(position, ledger.head().position()), lastSequence,
                 board.entryFacts(competitionId));
+    }
+
+    /**
+     * The replay from the newest checkpoint at or below {@code position}, if one can be read and the events to fold
+     * after it are few enough to read by exact keys (reading more that way is slower than scanning the log, which
+     * the full fold does).
+     */
+    private Optional<PastJudging> fromCheckpoint(String competitionId, long position) {
+        if (starts.every() <= 0) {
+            return Optional.empty();
+        }
+        long began = System.nanoTime();
+        String stream = JudgingId.of(competitionId);
+        Optional<ReplayStarts.Start> found = starts.startFor(competitionId, position);
+        if (found.isEmpty()) {
+            return Optional.empty();
+        }
+        ReplayStarts.Start start = found.get();
+        long until = start.nextCheckpoint() != null ? start.nextCheckpoint()
+                : ledger.lastSequence(stream).orElse(-1L);
+        if (until - start.sequence() > Math.max(SCAN_THRESHOLD, starts.every())) {
+            return Optional.empty();
+        }
+        long started = System.nanoTime();
+        JudgingRecord record = start.record();
+        Long lastSequence = start.sequence() < 0 ? null : start.sequence();
+        try (var events = ledger.readStream(stream, start.sequence() + 1)) {
+            for (Iterator<StoredEvent> next = events.iterator(); next.hasNext(); ) {
+                StoredEvent event = next.next();
+                if (event.position() > position) {
+                    break;
+                }
+                record.apply(payload(event), event.position());
+                lastSequence = event.sequence();
+            }
+        }
+        long folded = System.nanoTime();
+        if (folded - began > SLOW.toNanos()) {
+            log.info("Time travel replay of {} to {} from the checkpoint at sequence {}: {} ms to its start, {} ms for "
+                            + "the {} events after it", competitionId, position, start.sequence(),
+                    (started - began) / 1_000_000, (folded - started) / 1_000_000,
+                    lastSequence == null ? 0 : lastSequence - start.sequence());
+        }
+        return Optional.of(new PastJudging(record, Math.min(position, ledger.head().position()), lastSequence,
+                board.entryFacts(competitionId)));
+    }
+
+    private boolean inMemory(String competitionId) {
+        synchronized (histories) {
+            History history = histories.get(competitionId);
+            return history != null && history.loaded;
+        }
     }
 
     /**
@@ -124,12 +197,15 @@ public class StandingsTimeTravel {
             try (var events = ledger.readStream(stream, history.nextSequence())) {
                 events.forEach(history::add);
             }
+            history.loaded = true;
             return List.copyOf(history.events);
         }
     }
 
     private final class History {
         private final List<PastEvent> events = new ArrayList<>();
+        /** Set once the whole stream was read (for the events or a calibration); replays before that use checkpoints. */
+        private volatile boolean loaded;
 
         long nextSequence() {
             return events.isEmpty() ? 0 : events.get(events.size() - 1).sequence() + 1;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -16,7 +17,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -30,7 +33,9 @@ import java.util.zip.GZIPOutputStream;
 public final class ViewSnapshots {
 
     private static final int CHUNK_BYTES = 4 * 1024 * 1024;
+    // Sets are read back as LinkedHashSets, the views' own: a loaded view iterates in the order the folded one did.
     private static final ObjectMapper JSON = new ObjectMapper().findAndRegisterModules()
+            .registerModule(new SimpleModule().addAbstractTypeMapping(Set.class, LinkedHashSet.class))
             .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
             .setVisibility(PropertyAccessor.GETTER, JsonAutoDetect.Visibility.NONE)
             .setVisibility(PropertyAccessor.IS_GETTER, JsonAutoDetect.Visibility.NONE)
@@ -41,8 +46,13 @@ public final class ViewSnapshots {
     private final MongoCollection<Document> chunks;
 
     public ViewSnapshots(MongoDatabase database) {
-        this.manifests = database.getCollection("view_snapshots");
-        this.chunks = database.getCollection("view_snapshot_chunks");
+        this(database, "view_snapshots", "view_snapshot_chunks");
+    }
+
+    /** Snapshots kept in collections of their own (many snapshots of one view, say, out of the views' way). */
+    public ViewSnapshots(MongoDatabase database, String manifests, String chunks) {
+        this.manifests = database.getCollection(manifests);
+        this.chunks = database.getCollection(chunks);
     }
 
     /** A loaded snapshot: the view and the last ledger position it includes. */
@@ -59,6 +69,14 @@ public final class ViewSnapshots {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * A copy of the snapshots' JSON mapping, for a snapshot of part of a view (a mix-in that leaves out a field):
+     * what it writes, {@link #load} reads.
+     */
+    public static ObjectMapper mapping() {
+        return JSON.copy();
     }
 
     private static byte[] compress(byte[] json) {

@@ -14,8 +14,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p>The board's record changes only in its processor's thread, and this is called there right after an event of
  * a judging stream was folded: the record then holds exactly the judging up to that event, plus entry facts that
- * the checkpoint leaves out. Only the JSON is made under the record's lock; compressing and storing happen on a
- * thread of their own. At most two states wait for that thread; beyond that the processor stores the next one
+ * the checkpoint leaves out. Only a copy of the record is taken under its lock; the JSON, compressing and storing
+ * happen on a thread of their own. At most two states wait for that thread; beyond that the processor stores the next one
  * itself, so a slow store slows the board down instead of filling the heap with states.
  */
 @Component
@@ -47,21 +47,22 @@ public class JudgingCheckpointWriter {
         }
         try {
             // A record restored from a board snapshot taken after this event holds more than the checkpoint may.
-            board.read(competitionId, record -> record.position() == position ? JudgingCheckpoints.serialize(record)
-                            : null)
-                    .ifPresent(json -> {
+            // Under the lock only a copy (tens of milliseconds at festival scale, the scorecards are shared):
+            // the JSON of 150,000 scorecards takes far longer, and every reader of the board would wait for it.
+            board.read(competitionId, record -> record.position() == position ? record.copy() : null)
+                    .ifPresent(copy -> {
                         handedOver();
                         writer.execute(() -> save(competitionId, new JudgingCheckpoints.Mark(sequence, position),
-                                json));
+                                copy));
                     });
         } catch (RuntimeException e) {
             log.warn("No time travel checkpoint of {} at sequence {}", competitionId, sequence, e);
         }
     }
 
-    private void save(String competitionId, JudgingCheckpoints.Mark mark, byte[] json) {
+    private void save(String competitionId, JudgingCheckpoints.Mark mark, JudgingRecord state) {
         try {
-            checkpoints.save(competitionId, mark, json);
+            checkpoints.save(competitionId, mark, JudgingCheckpoints.serialize(state));
         } catch (RuntimeException e) {
             log.warn("Could not store the time travel checkpoint of {} at {}; replays fold from an earlier one",
                     competitionId, mark, e);

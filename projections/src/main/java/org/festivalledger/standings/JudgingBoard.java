@@ -46,6 +46,7 @@ public class JudgingBoard {
     private final Map<String, String> jurorByTokenHash = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, String>> roundListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> resetListeners = new CopyOnWriteArrayList<>();
+    private final List<RoundFold> foldListeners = new CopyOnWriteArrayList<>();
     private final ViewSnapshots snapshots;
     private final long restoredPosition;
 
@@ -83,6 +84,20 @@ public class JudgingBoard {
     /** Called with (competitionId, roundId) after a round's record changed. */
     public void onRoundChange(BiConsumer<String, String> listener) {
         roundListeners.add(listener);
+    }
+
+    /** Sees an event that changed a round of a record, while the record's lock is held. */
+    @FunctionalInterface
+    public interface RoundFold {
+        void folded(JudgingRecord record, String roundId, Object event);
+    }
+
+    /**
+     * Called with each event that changed a round, under the record's lock, before the round-change listeners: what
+     * it notes is then in step with the record for any {@link #read}, which holds the same lock. It must be quick.
+     */
+    public void onRoundFold(RoundFold listener) {
+        foldListeners.add(listener);
     }
 
     /** Called when the board is reset for a rebuild from zero. */
@@ -132,6 +147,7 @@ public class JudgingBoard {
                 return; // already in the snapshot this record was restored from
             }
             changedRound = record.apply(event, position);
+            changedRound.ifPresent(round -> foldListeners.forEach(listener -> listener.folded(record, round, event)));
         }
         changedRound.ifPresent(round -> roundListeners.forEach(listener -> listener.accept(competitionId, round)));
     }

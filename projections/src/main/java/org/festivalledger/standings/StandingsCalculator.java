@@ -395,12 +395,14 @@ public final class StandingsCalculator {
      * {@link #rank} returns for the same rules, entries and scores (a property test compares them on random
      * score streams): the same tallies, aggregations and tie-break, only kept between calls.
      *
-     * <p>Not thread-safe: one owner (the standings thread) calls {@link #rank(RoundRules, List, Collection)}.
+     * <p>Not thread-safe: one owner (the standings thread) calls {@link #rank(RoundRules, List, Collection)} with the
+     * whole round, then {@link #update} with only the scorecards that changed.
      */
     public static final class Incremental {
 
         /** What one counting score contributed, to take it back when it is revised or voided. */
-        private record Counted(Map<String, BigDecimal> marks, BigDecimal weightedSum) {
+        private record Counted(String jurorId, String submissionId, Map<String, BigDecimal> marks,
+                               BigDecimal weightedSum) {
         }
 
         private RoundRules rules;
@@ -416,57 +418,96 @@ public final class StandingsCalculator {
         private List<Tally> ordered = new ArrayList<>();
 
         /**
-         * The standings for these rules, entries and scores, as {@link #rank} gives them. Costs the scores that
-         * changed since the last call (plus a near-linear re-sort and the rows); new rules or a new list of entries
-         * start over.
+         * The standings for these rules, entries and scores, as {@link #rank} gives them. Compares every score
+         * with the one it holds (O(scores) lookups) and recomputes what changed since the last call (plus a
+         * near-linear re-sort and the rows); new rules or a new list of entries start over.
          */
         public List<StandingRow> rank(RoundRules rules, List<EntryInfo> entries, Collection<JurorScore> scores) {
             if (!rules.equals(this.rules) || !entries.equals(this.entries)) {
                 reset(rules, entries);
             }
-            Set<Tally> changed = new HashSet<>();
-            Set<String> changedJurors = new HashSet<>();
             Map<String, JurorScore> now = new HashMap<>(Math.max(16, scores.size() * 2));
             for (JurorScore score : scores) {
-                if (tallies.containsKey(score.submissionId())) {
-                    now.put(score.jurorId() + "\u0000" + score.submissionId(), score);
+                now.put(key(score.jurorId(), score.submissionId()), score);
+            }
+            List<ScorecardChange> changes = new ArrayList<>();
+            for (Map.Entry<String, Counted> entry : counted.entrySet()) {
+                if (!now.containsKey(entry.getKey())) {
+                    changes.add(ScorecardChange.gone(entry.getValue().jurorId(), entry.getValue().submissionId()));
                 }
             }
-            // Scores gone (voided, or for an entry no longer listed) are taken back first.
-            for (var iterator = counted.entrySet().iterator(); iterator.hasNext(); ) {
-                Map.Entry<String, Counted> entry = iterator.next();
-                JurorScore score = now.get(entry.getKey());
-                if (score == null || !score.marks().equals(entry.getValue().marks())) {
-                    String[] key = entry.getKey().split("\u0000", 2);
-                    takeBack(key[0], tallies.get(key[1]), entry.getValue());
-                    iterator.remove();
-                    changed.add(tallies.get(key[1]));
-                    changedJurors.add(key[0]);
-                }
+            now.values().forEach(score -> changes.add(ScorecardChange.counts(score)));
+            return apply(changes);
+        }
+
+        /** Whether this ranking holds a round ranked by these rules, so that {@link #update} may follow it. */
+        public boolean follows(RoundRules rules) {
+            return this.rules != null && this.rules.equals(rules);
+        }
+
+        /**
+         * The standings after these scorecards changed, and nothing else since the last call: costs the changes
+         * (and, for {@code ZSCORE_MEAN}, the entries of the jurors who changed and one pass over the scored
+         * entries), plus the near-linear re-sort and the rows. The entries and rules are those of the last call.
+         *
+         * @throws IllegalStateException if this ranking does not follow the round's rules yet: rank it whole first
+         */
+        public List<StandingRow> update(RoundRules rules, Collection<ScorecardChange> changes) {
+            if (!follows(rules)) {
+                throw new IllegalStateException("A round is ranked whole before it is followed change by change");
             }
-            for (Map.Entry<String, JurorScore> entry : now.entrySet()) {
-                if (!counted.containsKey(entry.getKey())) {
-                    JurorScore score = entry.getValue();
-                    Tally tally = tallies.get(score.submissionId());
-                    tally.add(score, weights);
-                    BigDecimal sum = tally.cards.get(tally.cards.size() - 1).weightedSum;
-                    counted.put(entry.getKey(), new Counted(score.marks(), sum));
-                    if (rules.aggregation() == org.festivalledger.round.AggregationMethod.ZSCORE_MEAN) {
-                        jurors.computeIfAbsent(score.jurorId(), id -> new Moments()).add(sum);
-                        entriesOfJuror.computeIfAbsent(score.jurorId(), id -> new ArrayList<>()).add(tally);
-                        round.add(sum);
-                    }
+            return apply(changes);
+        }
+
+        /** Each change takes back what its scorecard counted before, if anything, and counts its new score. */
+        private List<StandingRow> apply(Collection<ScorecardChange> changes) {
+            Set<Tally> changed = new HashSet<>();
+            Set<String> changedJurors = new HashSet<>();
+            for (ScorecardChange change : changes) {
+                Tally tally = tallies.get(change.submissionId());
+                if (tally == null) {
+                    continue; // an entry the round does not list (dropped): ignored, as rank ignores it
+                }
+                String key = key(change.jurorId(), change.submissionId());
+                Counted previous = counted.get(key);
+                JurorScore score = change.counting();
+                if (previous != null && score != null && score.marks().equals(previous.marks())) {
+                    continue;
+                }
+                if (previous != null) {
+                    takeBack(change.jurorId(), tally, previous);
+                    counted.remove(key);
+                }
+                if (score != null) {
+                    count(score, tally, key);
+                }
+                if (previous != null || score != null) {
                     changed.add(tally);
-                    changedJurors.add(score.jurorId());
+                    changedJurors.add(change.jurorId());
                 }
             }
             rescore(changed, changedJurors);
             return rows();
         }
 
+        private void count(JurorScore score, Tally tally, String key) {
+            tally.add(score, weights);
+            BigDecimal sum = tally.cards.get(tally.cards.size() - 1).weightedSum;
+            counted.put(key, new Counted(score.jurorId(), score.submissionId(), score.marks(), sum));
+            if (rules.aggregation() == AggregationMethod.ZSCORE_MEAN) {
+                jurors.computeIfAbsent(score.jurorId(), id -> new Moments()).add(sum);
+                entriesOfJuror.computeIfAbsent(score.jurorId(), id -> new ArrayList<>()).add(tally);
+                round.add(sum);
+            }
+        }
+
+        private static String key(String jurorId, String submissionId) {
+            return jurorId + "\u0000" + submissionId;
+        }
+
         private void takeBack(String jurorId, Tally tally, Counted previous) {
             tally.remove(jurorId, previous.marks(), weights);
-            if (rules.aggregation() == org.festivalledger.round.AggregationMethod.ZSCORE_MEAN) {
+            if (rules.aggregation() == AggregationMethod.ZSCORE_MEAN) {
                 Moments moments = jurors.get(jurorId);
                 moments.remove(previous.weightedSum());
                 if (moments.count == 0) {

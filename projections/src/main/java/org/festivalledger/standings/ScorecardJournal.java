@@ -94,6 +94,11 @@ final class ScorecardJournal {
         rounds.clear();
     }
 
+    /** How many changed scorecards are noted, over every followed round (what the journal holds). */
+    int noted() {
+        return rounds.values().stream().mapToInt(followed -> followed.changed.size()).sum();
+    }
+
     private static Scorecard scorecardOf(Object event) {
         if (event instanceof ScoreRecorded e) {
             return new Scorecard(e.jurorId(), e.submissionId());

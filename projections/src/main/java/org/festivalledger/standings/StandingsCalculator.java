@@ -414,7 +414,8 @@ public final class StandingsCalculator {
         private final Map<String, List<Tally>> entriesOfJuror = new HashMap<>();
         private final Moments round = new Moments();
         private final Map<Tally, BigDecimal> zSums = new HashMap<>();
-        private final Map<Tally, Map<String, BigDecimal>> perCriterion = new HashMap<>();
+        /** Each entry's last row, reused while its rank and score stay, re-ranked while only its rank moved. */
+        private final Map<Tally, StandingRow> lastRows = new HashMap<>();
         private List<Tally> ordered = new ArrayList<>();
 
         /**
@@ -534,7 +535,7 @@ public final class StandingsCalculator {
             round.sum = BigDecimal.ZERO;
             round.sumOfSquares = BigDecimal.ZERO;
             zSums.clear();
-            perCriterion.clear();
+            lastRows.clear();
             for (EntryInfo entry : entries) {
                 if (tallies.put(entry.submissionId(), new Tally(entry, weights.size())) != null) {
                     throw new IllegalArgumentException("Entry " + entry.submissionId() + " is listed twice");
@@ -545,7 +546,7 @@ public final class StandingsCalculator {
 
         private void rescore(Set<Tally> changed, Set<String> changedJurors) {
             for (Tally tally : changed) {
-                perCriterion.remove(tally);
+                lastRows.remove(tally);
                 if (tally.cards.isEmpty()) {
                     tally.score = null;
                     tally.keyAverage = null;
@@ -598,8 +599,12 @@ public final class StandingsCalculator {
                 if (tally.cards.isEmpty()) {
                     continue;
                 }
+                BigDecimal before = tally.score;
                 tally.score = deviation.signum() == 0 ? mean : zSums.get(tally).multiply(deviation)
                         .divide(BigDecimal.valueOf(tally.cards.size()), PRECISION).add(mean, PRECISION);
+                if (before != null && before.compareTo(tally.score) != 0) {
+                    lastRows.computeIfPresent(tally, (t, row) -> row(row, row.rank(), display(t.score)));
+                }
             }
         }
 
@@ -607,13 +612,27 @@ public final class StandingsCalculator {
             List<StandingRow> rows = new ArrayList<>(ordered.size());
             int minimum = rules.minScoresPerEntry();
             for (Tally tally : ordered) {
-                int count = tally.cards.size();
-                Map<String, BigDecimal> averages = perCriterion.computeIfAbsent(tally, t -> perCriterion(t, weights));
-                rows.add(new StandingRow(rows.size() + 1, tally.entry.submissionId(), tally.entry.title(),
-                        tally.score == null ? null : display(tally.score), count, count > 0 && count >= minimum,
-                        averages));
+                int rank = rows.size() + 1;
+                StandingRow row = lastRows.get(tally);
+                if (row == null) {
+                    int count = tally.cards.size();
+                    row = new StandingRow(rank, tally.entry.submissionId(), tally.entry.title(),
+                            tally.score == null ? null : display(tally.score), count, count > 0 && count >= minimum,
+                            perCriterion(tally, weights));
+                    lastRows.put(tally, row);
+                } else if (row.rank() != rank) {
+                    row = row(row, rank, row.score());
+                    lastRows.put(tally, row);
+                }
+                rows.add(row);
             }
             return Collections.unmodifiableList(rows);
+        }
+
+        /** The same row at another rank or with another score (nothing else about the entry changed). */
+        private static StandingRow row(StandingRow row, int rank, BigDecimal score) {
+            return new StandingRow(rank, row.submissionId(), row.title(), score, row.scoresCount(), row.complete(),
+                    row.perCriterion());
         }
     }
 }

@@ -341,6 +341,10 @@ public final class StandingsCalculator {
         BigDecimal weightedSum = BigDecimal.ZERO;
         BigDecimal score;
         BigDecimal keyAverage;
+        /** For {@link Incremental} only: the entry's Σ z over its jurors ({@code ZSCORE_MEAN}), kept between changes. */
+        BigDecimal zSum;
+        /** For {@link Incremental} only: the entry's last row, reused while its rank and score stay. */
+        StandingRow row;
 
         Tally(EntryInfo entry, int criteria) {
             this.entry = entry;
@@ -413,9 +417,6 @@ public final class StandingsCalculator {
         private final Map<String, Moments> jurors = new HashMap<>();
         private final Map<String, List<Tally>> entriesOfJuror = new HashMap<>();
         private final Moments round = new Moments();
-        private final Map<Tally, BigDecimal> zSums = new HashMap<>();
-        /** Each entry's last row, reused while its rank and score stay, re-ranked while only its rank moved. */
-        private final Map<Tally, StandingRow> lastRows = new HashMap<>();
         private List<Tally> ordered = new ArrayList<>();
 
         /**
@@ -534,8 +535,6 @@ public final class StandingsCalculator {
             round.count = 0;
             round.sum = BigDecimal.ZERO;
             round.sumOfSquares = BigDecimal.ZERO;
-            zSums.clear();
-            lastRows.clear();
             for (EntryInfo entry : entries) {
                 if (tallies.put(entry.submissionId(), new Tally(entry, weights.size())) != null) {
                     throw new IllegalArgumentException("Entry " + entry.submissionId() + " is listed twice");
@@ -546,11 +545,11 @@ public final class StandingsCalculator {
 
         private void rescore(Set<Tally> changed, Set<String> changedJurors) {
             for (Tally tally : changed) {
-                lastRows.remove(tally);
+                tally.row = null;
                 if (tally.cards.isEmpty()) {
                     tally.score = null;
                     tally.keyAverage = null;
-                    zSums.remove(tally);
+                    tally.zSum = null;
                 } else {
                     tally.keyAverage = tally.markSums[weights.key].divide(BigDecimal.valueOf(tally.cards.size()),
                             PRECISION);
@@ -586,7 +585,7 @@ public final class StandingsCalculator {
                 for (Card card : tally.cards) {
                     zSum = zSum.add(jurors.get(card.jurorId).z(card.weightedSum));
                 }
-                zSums.put(tally, zSum);
+                tally.zSum = zSum;
             }
             BigDecimal mean = BigDecimal.ZERO;
             BigDecimal deviation = BigDecimal.ZERO;
@@ -600,10 +599,11 @@ public final class StandingsCalculator {
                     continue;
                 }
                 BigDecimal before = tally.score;
-                tally.score = deviation.signum() == 0 ? mean : zSums.get(tally).multiply(deviation)
+                tally.score = deviation.signum() == 0 ? mean : tally.zSum.multiply(deviation)
                         .divide(BigDecimal.valueOf(tally.cards.size()), PRECISION).add(mean, PRECISION);
-                if (before != null && before.compareTo(tally.score) != 0) {
-                    lastRows.computeIfPresent(tally, (t, row) -> row(row, row.rank(), display(t.score)));
+                // equals, not compareTo: cheaper, and an equal value of another scale only costs a row copy.
+                if (tally.row != null && !tally.score.equals(before)) {
+                    tally.row = row(tally.row, tally.row.rank(), display(tally.score));
                 }
             }
         }
@@ -613,18 +613,15 @@ public final class StandingsCalculator {
             int minimum = rules.minScoresPerEntry();
             for (Tally tally : ordered) {
                 int rank = rows.size() + 1;
-                StandingRow row = lastRows.get(tally);
-                if (row == null) {
+                if (tally.row == null) {
                     int count = tally.cards.size();
-                    row = new StandingRow(rank, tally.entry.submissionId(), tally.entry.title(),
+                    tally.row = new StandingRow(rank, tally.entry.submissionId(), tally.entry.title(),
                             tally.score == null ? null : display(tally.score), count, count > 0 && count >= minimum,
                             perCriterion(tally, weights));
-                    lastRows.put(tally, row);
-                } else if (row.rank() != rank) {
-                    row = row(row, rank, row.score());
-                    lastRows.put(tally, row);
+                } else if (tally.row.rank() != rank) {
+                    tally.row = row(tally.row, rank, tally.row.score());
                 }
-                rows.add(row);
+                rows.add(tally.row);
             }
             return Collections.unmodifiableList(rows);
         }

@@ -44,7 +44,7 @@ final class ScorecardJournal {
     private static final class Followed {
         final JudgingRecord record;
         boolean whole;
-        Set<Scorecard> changed = new LinkedHashSet<>();
+        final Set<Scorecard> changed = new LinkedHashSet<>();
 
         Followed(JudgingRecord record) {
             this.record = record;

@@ -70,6 +70,31 @@ class LiveStandingsPropertyTest extends OnAnEmbeddedStore {
         }
     }
 
+    /**
+     * Events fed without waiting, so the standings thread drains the journal while the board is folding: after the
+     * last one, and at a few points on the way, the live standings still equal a full recomputation.
+     */
+    @ParameterizedTest
+    @EnumSource(AggregationMethod.class)
+    void changesFoldedWhileTheStandingsAreBeingRecomputedAreNotLost(AggregationMethod aggregation) {
+        JudgingBoard board = new JudgingBoard(database);
+        StandingsService service = new StandingsService(board);
+        for (int stream = 0; stream < STREAMS; stream++) {
+            Random random = new Random(89L * stream + aggregation.ordinal());
+            String competition = "unpaused-" + aggregation + "-" + stream;
+            Stream events = new Stream(competition, random, aggregation);
+            events.opening().forEach(event -> feed(board, event));
+            for (int pause = 0; pause < 4; pause++) {
+                for (int i = 0; i < BATCHES; i++) {
+                    feed(board, events.next());
+                }
+                Standings live = service.current(competition, ROUND, position, Duration.ofSeconds(30)).orElseThrow();
+                assertThat(live).as("%s, stream %d, pause %d", aggregation, stream, pause)
+                        .isEqualTo(service.compute(competition, ROUND).orElseThrow());
+            }
+        }
+    }
+
     private void feed(JudgingBoard board, Object event) {
         GlobalSequenceTrackingToken token = new GlobalSequenceTrackingToken(++position);
         if (event instanceof SubmissionReceived received) {

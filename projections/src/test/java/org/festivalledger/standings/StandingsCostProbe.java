@@ -95,6 +95,11 @@ class StandingsCostProbe extends OnAnEmbeddedStore {
         double cpuMs = (threads.getThreadCpuTime(standings.getId()) - cpuBefore) / 1e6 / MEASURED;
         double allocatedKb = (threads.getThreadAllocatedBytes(standings.getId()) - bytesBefore) / 1024.0 / MEASURED;
         double wallMs = (System.nanoTime() - wallBefore) / 1e6 / MEASURED;
+        // The board's periodic snapshot serialises the record under the same lock the standings copy under.
+        long serialising = System.nanoTime();
+        int bytes = board.read(competition, org.festivalledger.view.ViewSnapshots::serialize).orElseThrow().length;
+        System.out.printf("PROBE %s: the board's snapshot of the round (%,d bytes of JSON) held the record's lock"
+                + " %.1f ms%n", aggregation, bytes, (System.nanoTime() - serialising) / 1e6);
         System.out.printf("PROBE %s: %d changes, standings thread %.2f ms CPU and %.0f kB allocated per change; "
                 + "score to standings %.2f ms wall%n", aggregation, MEASURED, cpuMs, allocatedKb, wallMs);
     }

@@ -50,7 +50,8 @@ public class JudgingBoard {
     private final Map<String, String> jurorByTokenHash = new ConcurrentHashMap<>();
     private final List<BiConsumer<String, String>> roundListeners = new CopyOnWriteArrayList<>();
     private final List<Runnable> resetListeners = new CopyOnWriteArrayList<>();
-    private final List<JudgingFolded> foldListeners = new CopyOnWriteArrayList<>();
+    private final List<JudgingFolded> judgingFoldListeners = new CopyOnWriteArrayList<>();
+    private final List<RoundFold> roundFoldListeners = new CopyOnWriteArrayList<>();
     private final ViewSnapshots snapshots;
     /** The snapshots being read; resolves to the position the processor starts after. */
     private final BackgroundRestore<Long> restored;
@@ -101,6 +102,20 @@ public class JudgingBoard {
         roundListeners.add(listener);
     }
 
+    /** Sees an event that changed a round of a record, while the record's lock is held. */
+    @FunctionalInterface
+    public interface RoundFold {
+        void folded(JudgingRecord record, String roundId, Object event);
+    }
+
+    /**
+     * Called with each event that changed a round, under the record's lock, before the round-change listeners: what
+     * it notes is then in step with the record for any {@link #read}, which holds the same lock. It must be quick.
+     */
+    public void onRoundFold(RoundFold listener) {
+        roundFoldListeners.add(listener);
+    }
+
     /** Called when the board is reset for a rebuild from zero. */
     public void onReset(Runnable listener) {
         resetListeners.add(listener);
@@ -114,7 +129,7 @@ public class JudgingBoard {
 
     /** Called after each event of a judging stream was folded, before the next event is (time travel's checkpoints). */
     public void onJudgingFolded(JudgingFolded listener) {
-        foldListeners.add(listener);
+        judgingFoldListeners.add(listener);
     }
 
     @EventHandler
@@ -131,7 +146,7 @@ public class JudgingBoard {
         if (message instanceof DomainEventMessage<?> domainEvent
                 && JudgingId.of(event.competitionId()).equals(domainEvent.getAggregateIdentifier())) {
             long position = token.position().orElse(0);
-            foldListeners.forEach(listener -> listener.folded(event.competitionId(),
+            judgingFoldListeners.forEach(listener -> listener.folded(event.competitionId(),
                     domainEvent.getSequenceNumber(), position));
         }
         if (event instanceof JurorAppointed appointed) {
@@ -168,6 +183,7 @@ public class JudgingBoard {
                 return; // already in the snapshot this record was restored from
             }
             changedRound = record.apply(event, position);
+            changedRound.ifPresent(round -> roundFoldListeners.forEach(listener -> listener.folded(record, round, event)));
         }
         changedRound.ifPresent(round -> roundListeners.forEach(listener -> listener.accept(competitionId, round)));
     }
@@ -228,16 +244,17 @@ public class JudgingBoard {
         List<String> competitions = new ArrayList<>(records.keySet());
         for (String competitionId : competitions) {
             JudgingRecord record = records.get(competitionId);
-            byte[] serialized;
-            long position;
+            JudgingRecord copy;
             synchronized (record) {
-                position = record.position();
-                if (position <= saved.getOrDefault(competitionId, 0L)) {
+                if (record.position() <= saved.getOrDefault(competitionId, 0L)) {
                     continue;
                 }
-                serialized = ViewSnapshots.serialize(record);
+                // Only a copy under the lock (the scorecards are shared): the JSON of a festival's round takes a
+                // few hundred milliseconds, and the processor and the live standings would wait for it.
+                copy = record.copy();
             }
-            snapshots.save(SNAPSHOT_PREFIX + competitionId, position, serialized);
+            long position = copy.position();
+            snapshots.save(SNAPSHOT_PREFIX + competitionId, position, ViewSnapshots.serialize(copy));
             saved.put(competitionId, position);
         }
     }

@@ -48,10 +48,7 @@ public final class RoundStandings {
 
     /** The standings, as of {@code ledgerPosition}. */
     public Standings standings(long ledgerPosition) {
-        List<StandingRow> rows = rows(score -> true);
-        int complete = (int) rows.stream().filter(StandingRow::complete).count();
-        return new Standings(competitionId, roundId, name, open, rules.aggregation(), rules.minScoresPerEntry(),
-                ledgerPosition, rows.size(), complete, rows);
+        return Standings.of(competitionId, roundId, name, open, rules, ledgerPosition, rows(score -> true));
     }
 
     /**
@@ -60,10 +57,8 @@ public final class RoundStandings {
      * {@link StandingsCalculator.Incremental}).
      */
     public Standings standings(StandingsCalculator.Incremental ranking) {
-        List<StandingRow> rows = ranking.rank(rules, entries, scores);
-        int complete = (int) rows.stream().filter(StandingRow::complete).count();
-        return new Standings(competitionId, roundId, name, open, rules.aggregation(), rules.minScoresPerEntry(),
-                roundPosition, rows.size(), complete, rows);
+        return Standings.of(competitionId, roundId, name, open, rules, roundPosition,
+                ranking.rank(rules, entries, scores));
     }
 
     /** The standings as of the last event that changed the round (the live board's position for it). */

@@ -14,6 +14,17 @@ public record Standings(String competitionId, String roundId, String roundName, 
                         AggregationMethod aggregation, int minScoresPerEntry, long ledgerPosition,
                         int entries, int completeEntries, List<StandingRow> rows) {
 
+    /** A round's standings from its ranked rows, counting the complete ones. */
+    static Standings of(String competitionId, String roundId, String roundName, boolean open, RoundRules rules,
+                        long ledgerPosition, List<StandingRow> rows) {
+        int complete = 0;
+        for (StandingRow row : rows) {
+            complete += row.complete() ? 1 : 0;
+        }
+        return new Standings(competitionId, roundId, roundName, open, rules.aggregation(), rules.minScoresPerEntry(),
+                ledgerPosition, rows.size(), complete, rows);
+    }
+
     /** The rows as a decision records them: rank, entry, score and whether it was complete. */
     public List<RankedEntry> ranking() {
         return rows.stream().map(row -> new RankedEntry(row.rank(), row.submissionId(), row.score(), row.complete()))

@@ -341,6 +341,10 @@ public final class StandingsCalculator {
         BigDecimal weightedSum = BigDecimal.ZERO;
         BigDecimal score;
         BigDecimal keyAverage;
+        /** For {@link Incremental} only: the entry's Σ z over its jurors ({@code ZSCORE_MEAN}), kept between changes. */
+        BigDecimal zSum;
+        /** For {@link Incremental} only: the entry's last row, reused while its rank and score stay. */
+        StandingRow row;
 
         Tally(EntryInfo entry, int criteria) {
             this.entry = entry;
@@ -395,12 +399,14 @@ public final class StandingsCalculator {
      * {@link #rank} returns for the same rules, entries and scores (a property test compares them on random
      * score streams): the same tallies, aggregations and tie-break, only kept between calls.
      *
-     * <p>Not thread-safe: one owner (the standings thread) calls {@link #rank(RoundRules, List, Collection)}.
+     * <p>Not thread-safe: one owner (the standings thread) calls {@link #rank(RoundRules, List, Collection)} with the
+     * whole round, then {@link #update} with only the scorecards that changed.
      */
     public static final class Incremental {
 
         /** What one counting score contributed, to take it back when it is revised or voided. */
-        private record Counted(Map<String, BigDecimal> marks, BigDecimal weightedSum) {
+        private record Counted(String jurorId, String submissionId, Map<String, BigDecimal> marks,
+                               BigDecimal weightedSum) {
         }
 
         private RoundRules rules;
@@ -411,62 +417,99 @@ public final class StandingsCalculator {
         private final Map<String, Moments> jurors = new HashMap<>();
         private final Map<String, List<Tally>> entriesOfJuror = new HashMap<>();
         private final Moments round = new Moments();
-        private final Map<Tally, BigDecimal> zSums = new HashMap<>();
-        private final Map<Tally, Map<String, BigDecimal>> perCriterion = new HashMap<>();
         private List<Tally> ordered = new ArrayList<>();
 
         /**
-         * The standings for these rules, entries and scores, as {@link #rank} gives them. Costs the scores that
-         * changed since the last call (plus a near-linear re-sort and the rows); new rules or a new list of entries
-         * start over.
+         * The standings for these rules, entries and scores, as {@link #rank} gives them. Compares every score
+         * with the one it holds (O(scores) lookups) and recomputes what changed since the last call (plus a
+         * near-linear re-sort and the rows); new rules or a new list of entries start over.
          */
         public List<StandingRow> rank(RoundRules rules, List<EntryInfo> entries, Collection<JurorScore> scores) {
             if (!rules.equals(this.rules) || !entries.equals(this.entries)) {
                 reset(rules, entries);
             }
-            Set<Tally> changed = new HashSet<>();
-            Set<String> changedJurors = new HashSet<>();
             Map<String, JurorScore> now = new HashMap<>(Math.max(16, scores.size() * 2));
             for (JurorScore score : scores) {
-                if (tallies.containsKey(score.submissionId())) {
-                    now.put(score.jurorId() + "\u0000" + score.submissionId(), score);
+                now.put(key(score.jurorId(), score.submissionId()), score);
+            }
+            List<ScorecardChange> changes = new ArrayList<>();
+            for (Map.Entry<String, Counted> entry : counted.entrySet()) {
+                if (!now.containsKey(entry.getKey())) {
+                    changes.add(ScorecardChange.gone(entry.getValue().jurorId(), entry.getValue().submissionId()));
                 }
             }
-            // Scores gone (voided, or for an entry no longer listed) are taken back first.
-            for (var iterator = counted.entrySet().iterator(); iterator.hasNext(); ) {
-                Map.Entry<String, Counted> entry = iterator.next();
-                JurorScore score = now.get(entry.getKey());
-                if (score == null || !score.marks().equals(entry.getValue().marks())) {
-                    String[] key = entry.getKey().split("\u0000", 2);
-                    takeBack(key[0], tallies.get(key[1]), entry.getValue());
-                    iterator.remove();
-                    changed.add(tallies.get(key[1]));
-                    changedJurors.add(key[0]);
-                }
+            now.values().forEach(score -> changes.add(ScorecardChange.counts(score)));
+            return apply(changes);
+        }
+
+        /** Whether this ranking holds a round ranked by these rules, so that {@link #update} may follow it. */
+        public boolean follows(RoundRules rules) {
+            return this.rules != null && this.rules.equals(rules);
+        }
+
+        /**
+         * The standings after these scorecards changed, and nothing else since the last call: costs the changes
+         * (and, for {@code ZSCORE_MEAN}, the entries of the jurors who changed and one pass over the scored
+         * entries), plus the near-linear re-sort and the rows. The entries and rules are those of the last call.
+         *
+         * @throws IllegalStateException if this ranking does not follow the round's rules yet: rank it whole first
+         */
+        public List<StandingRow> update(RoundRules rules, Collection<ScorecardChange> changes) {
+            if (!follows(rules)) {
+                throw new IllegalStateException("A round is ranked whole before it is followed change by change");
             }
-            for (Map.Entry<String, JurorScore> entry : now.entrySet()) {
-                if (!counted.containsKey(entry.getKey())) {
-                    JurorScore score = entry.getValue();
-                    Tally tally = tallies.get(score.submissionId());
-                    tally.add(score, weights);
-                    BigDecimal sum = tally.cards.get(tally.cards.size() - 1).weightedSum;
-                    counted.put(entry.getKey(), new Counted(score.marks(), sum));
-                    if (rules.aggregation() == org.festivalledger.round.AggregationMethod.ZSCORE_MEAN) {
-                        jurors.computeIfAbsent(score.jurorId(), id -> new Moments()).add(sum);
-                        entriesOfJuror.computeIfAbsent(score.jurorId(), id -> new ArrayList<>()).add(tally);
-                        round.add(sum);
-                    }
+            return apply(changes);
+        }
+
+        /** Each change takes back what its scorecard counted before, if anything, and counts its new score. */
+        private List<StandingRow> apply(Collection<ScorecardChange> changes) {
+            Set<Tally> changed = new HashSet<>();
+            Set<String> changedJurors = new HashSet<>();
+            for (ScorecardChange change : changes) {
+                Tally tally = tallies.get(change.submissionId());
+                if (tally == null) {
+                    continue; // an entry the round does not list (dropped): ignored, as rank ignores it
+                }
+                String key = key(change.jurorId(), change.submissionId());
+                Counted previous = counted.get(key);
+                JurorScore score = change.counting();
+                if (previous != null && score != null && score.marks().equals(previous.marks())) {
+                    continue;
+                }
+                if (previous != null) {
+                    takeBack(change.jurorId(), tally, previous);
+                    counted.remove(key);
+                }
+                if (score != null) {
+                    count(score, tally, key);
+                }
+                if (previous != null || score != null) {
                     changed.add(tally);
-                    changedJurors.add(score.jurorId());
+                    changedJurors.add(change.jurorId());
                 }
             }
             rescore(changed, changedJurors);
             return rows();
         }
 
+        private void count(JurorScore score, Tally tally, String key) {
+            tally.add(score, weights);
+            BigDecimal sum = tally.cards.get(tally.cards.size() - 1).weightedSum;
+            counted.put(key, new Counted(score.jurorId(), score.submissionId(), score.marks(), sum));
+            if (rules.aggregation() == AggregationMethod.ZSCORE_MEAN) {
+                jurors.computeIfAbsent(score.jurorId(), id -> new Moments()).add(sum);
+                entriesOfJuror.computeIfAbsent(score.jurorId(), id -> new ArrayList<>()).add(tally);
+                round.add(sum);
+            }
+        }
+
+        private static String key(String jurorId, String submissionId) {
+            return jurorId + "\u0000" + submissionId;
+        }
+
         private void takeBack(String jurorId, Tally tally, Counted previous) {
             tally.remove(jurorId, previous.marks(), weights);
-            if (rules.aggregation() == org.festivalledger.round.AggregationMethod.ZSCORE_MEAN) {
+            if (rules.aggregation() == AggregationMethod.ZSCORE_MEAN) {
                 Moments moments = jurors.get(jurorId);
                 moments.remove(previous.weightedSum());
                 if (moments.count == 0) {
@@ -492,8 +535,6 @@ public final class StandingsCalculator {
             round.count = 0;
             round.sum = BigDecimal.ZERO;
             round.sumOfSquares = BigDecimal.ZERO;
-            zSums.clear();
-            perCriterion.clear();
             for (EntryInfo entry : entries) {
                 if (tallies.put(entry.submissionId(), new Tally(entry, weights.size())) != null) {
                     throw new IllegalArgumentException("Entry " + entry.submissionId() + " is listed twice");
@@ -504,11 +545,11 @@ public final class StandingsCalculator {
 
         private void rescore(Set<Tally> changed, Set<String> changedJurors) {
             for (Tally tally : changed) {
-                perCriterion.remove(tally);
+                tally.row = null;
                 if (tally.cards.isEmpty()) {
                     tally.score = null;
                     tally.keyAverage = null;
-                    zSums.remove(tally);
+                    tally.zSum = null;
                 } else {
                     tally.keyAverage = tally.markSums[weights.key].divide(BigDecimal.valueOf(tally.cards.size()),
                             PRECISION);
@@ -544,7 +585,7 @@ public final class StandingsCalculator {
                 for (Card card : tally.cards) {
                     zSum = zSum.add(jurors.get(card.jurorId).z(card.weightedSum));
                 }
-                zSums.put(tally, zSum);
+                tally.zSum = zSum;
             }
             BigDecimal mean = BigDecimal.ZERO;
             BigDecimal deviation = BigDecimal.ZERO;
@@ -557,8 +598,13 @@ public final class StandingsCalculator {
                 if (tally.cards.isEmpty()) {
                     continue;
                 }
-                tally.score = deviation.signum() == 0 ? mean : zSums.get(tally).multiply(deviation)
+                BigDecimal before = tally.score;
+                tally.score = deviation.signum() == 0 ? mean : tally.zSum.multiply(deviation)
                         .divide(BigDecimal.valueOf(tally.cards.size()), PRECISION).add(mean, PRECISION);
+                // equals, not compareTo: cheaper, and an equal value of another scale only costs a row copy.
+                if (tally.row != null && !tally.score.equals(before)) {
+                    tally.row = row(tally.row, tally.row.rank(), display(tally.score));
+                }
             }
         }
 
@@ -566,13 +612,24 @@ public final class StandingsCalculator {
             List<StandingRow> rows = new ArrayList<>(ordered.size());
             int minimum = rules.minScoresPerEntry();
             for (Tally tally : ordered) {
-                int count = tally.cards.size();
-                Map<String, BigDecimal> averages = perCriterion.computeIfAbsent(tally, t -> perCriterion(t, weights));
-                rows.add(new StandingRow(rows.size() + 1, tally.entry.submissionId(), tally.entry.title(),
-                        tally.score == null ? null : display(tally.score), count, count > 0 && count >= minimum,
-                        averages));
+                int rank = rows.size() + 1;
+                if (tally.row == null) {
+                    int count = tally.cards.size();
+                    tally.row = new StandingRow(rank, tally.entry.submissionId(), tally.entry.title(),
+                            tally.score == null ? null : display(tally.score), count, count > 0 && count >= minimum,
+                            perCriterion(tally, weights));
+                } else if (tally.row.rank() != rank) {
+                    tally.row = row(tally.row, rank, tally.row.score());
+                }
+                rows.add(tally.row);
             }
             return Collections.unmodifiableList(rows);
+        }
+
+        /** The same row at another rank or with another score (nothing else about the entry changed). */
+        private static StandingRow row(StandingRow row, int rank, BigDecimal score) {
+            return new StandingRow(rank, row.submissionId(), row.title(), score, row.scoresCount(), row.complete(),
+                    row.perCriterion());
         }
     }
 }

@@ -31,6 +31,8 @@ public class StandingsService {
     private final Set<String> stale = ConcurrentHashMap.newKeySet();
     /** Each round's incremental ranking; used by the standings thread only. */
     private final Map<String, StandingsCalculator.Incremental> rankings = new ConcurrentHashMap<>();
+    /** Which scorecards changed since each round's last copy: the standings thread copies only those. */
+    private final ScorecardJournal journal = new ScorecardJournal();
     private final List<Consumer<Standings>> listeners = new CopyOnWriteArrayList<>();
     private final ExecutorService recomputer = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "standings");
@@ -40,9 +42,11 @@ public class StandingsService {
 
     public StandingsService(JudgingBoard board) {
         this.board = board;
+        board.onRoundFold(journal::folded);
         board.onRoundChange(this::changed);
         board.onReset(() -> {
             computed.clear();
+            journal.clear();
             recomputer.execute(rankings::clear); // on the thread that owns them
         });
     }
@@ -72,6 +76,9 @@ public class StandingsService {
                         listeners.forEach(listener -> listener.accept(standings));
                     });
                 } catch (RuntimeException e) {
+                    // The ranking may hold half a change: the next recomputation starts from the whole round.
+                    rankings.remove(key);
+                    journal.forget(competitionId, roundId);
                     log.error("Could not compute the standings of {}", key, e);
                 }
             });
@@ -107,13 +114,14 @@ public class StandingsService {
     }
 
     /**
-     * On the standings thread only: the round copied from the board, ranked by the round's kept incremental ranking,
-     * so a score costs what it changed rather than the whole round.
+     * On the standings thread only: what changed in the round since its last copy (the whole round when more than
+     * scores changed) copied from the board, ranked by the round's kept incremental ranking, so a score costs what
+     * it changed rather than the whole round.
      */
     private Optional<Standings> computeLive(String key, String competitionId, String roundId) {
         StandingsCalculator.Incremental ranking = rankings.computeIfAbsent(key, k -> new StandingsCalculator.Incremental());
-        return board.read(competitionId, record -> RoundStandings.of(record, roundId, record.entryFacts()).orElse(null))
-                .map(round -> round.standings(ranking));
+        return board.read(competitionId, record -> LiveRoundCopy.take(record, roundId, journal, ranking).orElse(null))
+                .map(copy -> copy.standings(ranking));
     }
 
     /** Computes standings from the board now (a consistent copy is taken under the board's lock, then ranked). */

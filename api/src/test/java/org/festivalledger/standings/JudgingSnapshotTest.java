@@ -13,6 +13,7 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +43,13 @@ class JudgingSnapshotTest {
             for (String entry : judging.entries) {
                 assertThat(judging.score("preliminary", "juror-1", entry, 6, 6, 6, null).status()).isEqualTo(201);
             }
-            assertThat(first.getBean(EventStorageEngine.class).readSnapshot(JudgingId.of("snap"))).isPresent();
+            // Snapshots are taken on the snapshotter's own thread, a moment after the command that triggered them.
+            EventStorageEngine engine = first.getBean(EventStorageEngine.class);
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (engine.readSnapshot(JudgingId.of("snap")).isEmpty() && System.nanoTime() < deadline) {
+                Thread.onSpinWait();
+            }
+            assertThat(engine.readSnapshot(JudgingId.of("snap"))).isPresent();
             standingsBefore = api.get(judging.path("preliminary") + "/standings?minPosition="
                     + first.getBean(LedgerLog.class).head().position()).as(Api.ORGANISER).send().json().get("rows");
         }

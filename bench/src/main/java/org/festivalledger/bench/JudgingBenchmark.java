@@ -170,6 +170,10 @@ public final class JudgingBenchmark {
         // 3. Score acknowledged → standings pushed, one revision at a time.
         List<Long> pushes = measurePushes(work, 60);
 
+        // 4. What the targets describe: 64 dashboards reading the top 100 and the organiser's live stream
+        //    while 16 clients send scores (revisions here: the round is fully scored by now).
+        Mixed mixed = mixedLoad(work, Math.min(work.size(), 5_000));
+
         System.out.println();
         System.out.println("| measure | value |");
         System.out.println("|---|---:|");
@@ -184,6 +188,16 @@ public final class JudgingBenchmark {
                 percentile(topReads, 50), percentile(topReads, 99));
         System.out.printf(Locale.ROOT, "| score acknowledged → standings pushed p50 / p99 | %.0f / %.0f ms |%n",
                 percentile(pushes, 50), percentile(pushes, 99));
+        System.out.printf(Locale.ROOT, "| during a load of %,d revisions by 16 clients: revisions/s, latency p50 / p99 | %,.0f /s, "
+                        + "%.1f / %.1f ms (%d refused) |%n", mixed.load().commands(), mixed.load().commands() / mixed.load().seconds(),
+                percentile(mixed.load().latencies(), 50), percentile(mixed.load().latencies(), 99),
+                mixed.load().failures().get());
+        System.out.printf(Locale.ROOT, "| … standings read, top 100 rows, 64 dashboards (a read every %d ms each), p50 / p99 "
+                        + "(%,d reads, %d not 200) | %.1f / %.1f ms |%n", DASHBOARD_PAUSE_MS, mixed.reads().size(),
+                mixed.readFailures(),
+                percentile(mixed.reads(), 50), percentile(mixed.reads(), 99));
+        System.out.printf(Locale.ROOT, "| … score acknowledged → standings pushed, p50 / p99 | %.0f / %.0f ms |%n",
+                percentile(mixed.pushes(), 50), percentile(mixed.pushes(), 99));
         System.out.printf(Locale.ROOT, "| ledger events | %,d |%n", JSON.readTree(get("/api/audit/head", null).body())
                 .get("position").asLong());
         long afterRound = JSON.readTree(get("/api/audit/head", null).body()).get("position").asLong();
@@ -307,6 +321,119 @@ public final class JudgingBenchmark {
         }
         readers.shutdown();
         return reads;
+    }
+
+    /** How long each of the 64 dashboards waits between two reads of the top 100 during the mixed load. */
+    private static final int DASHBOARD_PAUSE_MS = 250;
+
+    private record Mixed(Load load, List<Long> reads, long readFailures, List<Long> pushes) {
+    }
+
+    /**
+     * Revisions from 16 clients while 64 dashboards each read the top 100 every {@link #DASHBOARD_PAUSE_MS} ms and the
+     * organiser's live stream is open: every read's latency, and for every acknowledged revision the time until a
+     * pushed standings covered its position.
+     */
+    private Mixed mixedLoad(List<String[]> work, int revisions) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + round() + "/standings/stream?top=10"))
+                .header("Authorization", ORGANISER).build();
+        HttpResponse<java.io.InputStream> stream = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+        java.util.concurrent.ConcurrentSkipListMap<Long, Long> pushedAt = new java.util.concurrent.ConcurrentSkipListMap<>();
+        Thread streamReader = daemon(() -> {
+            try (BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8))) {
+                String line;
+                while ((line = lines.readLine()) != null) {
+                    if (line.startsWith("id:")) {
+                        pushedAt.putIfAbsent(Long.parseLong(line.substring(3).trim()), System.nanoTime());
+                    }
+                }
+            } catch (IOException ignored) {
+                // stream closed at the end
+            }
+        });
+        java.util.concurrent.atomic.AtomicBoolean loading = new java.util.concurrent.atomic.AtomicBoolean(true);
+        List<Long> reads = Collections.synchronizedList(new ArrayList<>());
+        AtomicLong readFailures = new AtomicLong();
+        List<Thread> dashboards = new ArrayList<>();
+        for (int d = 0; d < 64; d++) {
+            dashboards.add(daemon(() -> {
+                while (loading.get()) {
+                    long t0 = System.nanoTime();
+                    if (get(round() + "/standings?top=100", ORGANISER).statusCode() != 200) {
+                        readFailures.incrementAndGet();
+                    }
+                    reads.add(System.nanoTime() - t0);
+                    try {
+                        Thread.sleep(DASHBOARD_PAUSE_MS);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }));
+        }
+        Map<Long, Long> acknowledged = new ConcurrentHashMap<>();
+        AtomicLong failures = new AtomicLong();
+        List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
+        ExecutorService clients = Executors.newFixedThreadPool(16, runnable -> {
+            Thread thread = new Thread(runnable, "bench-client");
+            thread.setDaemon(true);
+            return thread;
+        });
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        List<String[]> mine = work.subList(0, revisions);
+        int slice = (mine.size() + 15) / 16;
+        for (int c = 0; c < 16; c++) {
+            List<String[]> part = mine.subList(Math.min(mine.size(), c * slice), Math.min(mine.size(), (c + 1) * slice));
+            int client = c;
+            futures.add(clients.submit(() -> {
+                java.util.Random random = new java.util.Random(client);
+                for (String[] item : part) {
+                    long t0 = System.nanoTime();
+                    HttpResponse<String> response = post(round() + "/scores", item[0], score(item[1], random),
+                            "application/json", "X-Reason", "benchmark: a second look");
+                    long done = System.nanoTime();
+                    latencies.add(done - t0);
+                    if (response.statusCode() != 201) {
+                        failures.incrementAndGet();
+                    } else {
+                        acknowledged.put(Long.parseLong(response.headers().firstValue("Ledger-Position").orElse("0")),
+                                done);
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        clients.shutdown();
+        long last = acknowledged.keySet().stream().mapToLong(Long::longValue).max().orElse(0);
+        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+        while (pushedAt.ceilingKey(last) == null && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        loading.set(false);
+        for (Thread dashboard : dashboards) {
+            dashboard.join(10_000);
+        }
+        stream.body().close();
+        streamReader.join(5_000);
+        List<Long> pushes = new ArrayList<>();
+        acknowledged.forEach((position, at) -> {
+            Map.Entry<Long, Long> push = pushedAt.ceilingEntry(position);
+            // Never pushed within 5 s of the end: counted as the 5 s it waited at least.
+            pushes.add(push == null ? Duration.ofSeconds(5).toNanos() : Math.max(0, push.getValue() - at));
+        });
+        return new Mixed(new Load(revisions, seconds, latencies, failures), reads, readFailures.get(), pushes);
+    }
+
+    private static Thread daemon(Runnable task) {
+        Thread thread = new Thread(task, "bench-reader");
+        thread.setDaemon(true);
+        thread.start();
+        return thread;
     }
 
     private List<Long> measurePushes(List<String[]> work, int count) throws Exception {

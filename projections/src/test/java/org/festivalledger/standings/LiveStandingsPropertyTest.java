@@ -52,23 +52,7 @@ class LiveStandingsPropertyTest extends OnAnEmbeddedStore {
     @ParameterizedTest
     @EnumSource(AggregationMethod.class)
     void theLiveStandingsEqualAFullRecomputationAfterEveryChange(AggregationMethod aggregation) {
-        JudgingBoard board = new JudgingBoard(database);
-        StandingsService service = new StandingsService(board);
-        for (int stream = 0; stream < STREAMS; stream++) {
-            Random random = new Random(97L * stream + aggregation.ordinal());
-            String competition = "live-" + aggregation + "-" + stream;
-            Stream events = new Stream(competition, random, aggregation);
-            events.opening().forEach(event -> feed(board, event));
-            for (int batch = 0; batch < BATCHES; batch++) {
-                int size = 1 + random.nextInt(3);
-                for (int i = 0; i < size; i++) {
-                    feed(board, events.next());
-                }
-                Standings live = service.current(competition, ROUND, position, Duration.ofSeconds(30)).orElseThrow();
-                assertThat(live).as("%s, stream %d, batch %d", aggregation, stream, batch)
-                        .isEqualTo(service.compute(competition, ROUND).orElseThrow());
-            }
-        }
+        checkEquality(aggregation, 97L, "live-", BATCHES, random -> 1 + random.nextInt(3));
     }
 
     /**
@@ -78,19 +62,26 @@ class LiveStandingsPropertyTest extends OnAnEmbeddedStore {
     @ParameterizedTest
     @EnumSource(AggregationMethod.class)
     void changesFoldedWhileTheStandingsAreBeingRecomputedAreNotLost(AggregationMethod aggregation) {
+        checkEquality(aggregation, 89L, "unpaused-", 4, random -> BATCHES);
+    }
+
+    /** Feeds random streams, {@code checks} times a batch of events, comparing live and full standings after each. */
+    private void checkEquality(AggregationMethod aggregation, long seed, String prefix, int checks,
+                               java.util.function.ToIntFunction<Random> batchSize) {
         JudgingBoard board = new JudgingBoard(database);
         StandingsService service = new StandingsService(board);
         for (int stream = 0; stream < STREAMS; stream++) {
-            Random random = new Random(89L * stream + aggregation.ordinal());
-            String competition = "unpaused-" + aggregation + "-" + stream;
+            Random random = new Random(seed * stream + aggregation.ordinal());
+            String competition = prefix + aggregation + "-" + stream;
             Stream events = new Stream(competition, random, aggregation);
             events.opening().forEach(event -> feed(board, event));
-            for (int pause = 0; pause < 4; pause++) {
-                for (int i = 0; i < BATCHES; i++) {
+            for (int check = 0; check < checks; check++) {
+                int size = batchSize.applyAsInt(random);
+                for (int i = 0; i < size; i++) {
                     feed(board, events.next());
                 }
                 Standings live = service.current(competition, ROUND, position, Duration.ofSeconds(30)).orElseThrow();
-                assertThat(live).as("%s, stream %d, pause %d", aggregation, stream, pause)
+                assertThat(live).as("%s, stream %d, check %d", aggregation, stream, check)
                         .isEqualTo(service.compute(competition, ROUND).orElseThrow());
             }
         }

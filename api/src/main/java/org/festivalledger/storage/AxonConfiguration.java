@@ -134,8 +134,8 @@ class AxonConfiguration {
      * own. By default a snapshot is taken in the thread of the command that triggered it, after its commit and while
      * that command still holds the aggregate's lock: it reads the aggregate's events since the last snapshot from
      * the store (2,000 judging events, a few hundred milliseconds on the embedded store), and every other score of
-     * the competition waited behind it (the score latency's p99 in the festival benchmark). A snapshot is only a
-     * shortcut for loading the aggregate, so taking it a moment later changes nothing else.
+     * the competition waits behind that lock meanwhile. A snapshot is only a shortcut for loading the aggregate, so
+     * taking it a moment later changes nothing else.
      */
     @Bean
     SpringAggregateSnapshotter aggregateSnapshotter(org.axonframework.config.Configuration configuration,

@@ -25,7 +25,9 @@ import java.util.UUID;
  */
 final class IndexKeyType extends ObjectDataType {
 
-    private static final int CACHE_SLOTS = 1 << 14;
+    // 4,096 keys a map: the tree's upper pages (met by every search) fit many times over, and 20 index maps stay
+    // within a few megabytes of heap (the cache holds its keys strongly; at 1 << 14 slots it held ~12 MB).
+    private static final int CACHE_SLOTS = 1 << 12;
 
     /** One remembered key and its serialised form; immutable, so a racy read of a slot sees a whole entry. */
     private record Serialised(Object key, byte[] bytes) {

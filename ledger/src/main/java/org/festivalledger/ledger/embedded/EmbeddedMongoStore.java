@@ -72,13 +72,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         Path file = dataDirectory.resolve(FILE_NAME).toAbsolutePath();
         // A rewrite (at shutdown or offline) interrupted by a crash leaves a temporary file: finish or drop it.
         MVStoreTool.compactCleanUp(file.toString());
-        // A page cache well above H2's 16 MB default: pages of commits and views stay decoded, which keeps
-        // replays and range reads near memory speed (measured in docs/benchmarks.md).
-        // No auto-commit: H2 would commit in the middle of a write; CommittingH2Backend commits between writes.
-        // Pages compressed (LZF, fast): commits are JSON and shrink severalfold on disk for little CPU.
-        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes()).autoCommitDisabled()
-                .compress().open();
-        store.setRetentionTime(RETENTION_MILLIS);
+        MVStore store = openFile(file);
         CommittingH2Backend backend = new CommittingH2Backend(store, EmbeddedMongoStore::isDurable);
         MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", port);
@@ -94,6 +88,24 @@ public final class EmbeddedMongoStore implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
         log.info("Embedded MongoDB-compatible store on {} with its data in {}", address, file);
         return new EmbeddedMongoStore(file, store, backend, server, address, writer);
+    }
+
+    /**
+     * Opens the file the way every commit here relies on: H2 never commits on its own.
+     *
+     * <p>{@code autoCommitDisabled()} alone stops only H2's background thread. H2 still commits from the writing
+     * thread once more than its write buffer (up to 19 MB) is unsaved, in the middle of a write, between the
+     * documents' map and an index's: a crash then could leave a document without its index entries. A buffer of
+     * 0 turns that off too; {@link CommittingH2Backend} commits between whole writes.
+     */
+    static MVStore openFile(Path file) {
+        // A page cache well above H2's 16 MB default: pages of commits and views stay decoded, which keeps
+        // replays and range reads near memory speed (measured in docs/benchmarks.md).
+        // Pages compressed (LZF, fast): commits are JSON and shrink severalfold on disk for little CPU.
+        MVStore store = new MVStore.Builder().fileName(file.toString()).cacheSize(cacheMegabytes()).autoCommitDisabled()
+                .autoCommitBufferSize(0).compress().open();
+        store.setRetentionTime(RETENTION_MILLIS);
+        return store;
     }
 
     // A failed flush must not end the schedule: the next one (or the next durable write) commits it all.

@@ -7,6 +7,7 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -30,6 +31,10 @@ import java.util.function.Predicate;
  * <p>Serialised: the server checks unique indexes and then inserts, without a lock between the two, so
  * two concurrent inserts of the same key could both pass the check. Writes are rare next to reads in
  * the ledger and H2 has a single writer anyway, so one lock around every write costs little.
+ *
+ * <p>Pipelined: only the start of a commit (taking the maps' roots) needs the write lock. The chunk is serialised
+ * and written by {@link ChunkPipeline} while the next writes go on; whoever needs the write in the file waits
+ * for the pipeline after releasing the lock.
  */
 final class CommittingH2Backend extends H2Backend {
 
@@ -49,10 +54,11 @@ final class CommittingH2Backend extends H2Backend {
     private final Object writeLock = new Object();
     private final Predicate<String> durable;
     private final MVStore store;
+    private final ChunkPipeline pipeline;
     /** Write commands applied so far; guarded by {@link #writeLock}. */
     private long applied;
-    /** The number of applied writes the file holds: every commit sets it, under the write lock. */
-    private volatile long committed;
+    /** The number of applied writes the file holds: raised once a commit's chunk is written. */
+    private final AtomicLong committed = new AtomicLong();
     /** Guards {@link #committing}: whether a thread is committing on behalf of every waiting writer. */
     private final Object groupCommit = new Object();
     private boolean committing;
@@ -63,6 +69,7 @@ final class CommittingH2Backend extends H2Backend {
         super(store);
         this.store = store;
         this.durable = durableCollection;
+        this.pipeline = ChunkPipeline.attach(store);
     }
 
     /** Its unique indexes compare keys without serialising them at every step (see {@link IndexKeyType}). */
@@ -77,15 +84,20 @@ final class CommittingH2Backend extends H2Backend {
         if (!WRITE_COMMANDS.contains(command.toLowerCase())) {
             return super.handleCommand(channel, databaseName, command, query);
         }
+        Document response;
+        long covered = -1;
         synchronized (writeLock) {
-            Document response = super.handleCommand(channel, databaseName, command, query);
+            response = super.handleCommand(channel, databaseName, command, query);
             applied++;
             Object collection = query.get(command);
             if ((!(collection instanceof String name) || durable.test(name)) && !deferred(query)) {
-                commit();
+                covered = beginCommit();
             }
-            return response;
         }
+        if (covered >= 0) {
+            awaitCommit(covered);
+        }
+        return response;
     }
 
     /**
@@ -108,9 +120,9 @@ final class CommittingH2Backend extends H2Backend {
         synchronized (writeLock) {
             target = applied;
         }
-        while (committed < target) {
+        while (committed.get() < target) {
             synchronized (groupCommit) {
-                if (committed >= target) {
+                if (committed.get() >= target) {
                     return;
                 }
                 if (committing) {
@@ -125,11 +137,12 @@ final class CommittingH2Backend extends H2Backend {
                 committing = true;
             }
             try {
+                long covered;
                 synchronized (writeLock) {
-                    if (committed < applied) {
-                        commit();
-                    }
+                    covered = beginCommit();
                 }
+                // The next writes go on while this chunk is written; they are the next commit's.
+                awaitCommit(covered);
             } finally {
                 synchronized (groupCommit) {
                     committing = false;
@@ -154,7 +167,13 @@ final class CommittingH2Backend extends H2Backend {
                 store.close();
             }
             super.close();
+            pipeline.close();
         }
+    }
+
+    /** Holds the commit pipeline until {@code release} counts down (tests). */
+    void holdPipelineUntil(java.util.concurrent.CountDownLatch release) {
+        pipeline.holdUntil(release);
     }
 
     /** Whether the file was mostly dead space when it was closed. */
@@ -162,22 +181,39 @@ final class CommittingH2Backend extends H2Backend {
         return sparseAtClose;
     }
 
+    /** Commits every write applied so far and returns once it is in the file. */
     @Override
     public void commit() {
+        long covered;
         synchronized (writeLock) {
-            long covered = applied;
-            super.commit();
-            committed = covered;
+            covered = beginCommit();
         }
+        awaitCommit(covered);
+    }
+
+    /** Starts a commit of every write applied so far: call it under the write lock, between whole writes. */
+    private long beginCommit() {
+        long covered = applied;
+        pipeline.begin();
+        return covered;
+    }
+
+    /** Waits, outside the write lock, until a commit begun is in the file. */
+    private void awaitCommit(long covered) {
+        pipeline.awaitWritten();
+        committed.accumulateAndGet(covered, Math::max);
     }
 
     /** Commits whatever was written since the last commit (read models, tokens), between whole writes. */
     void flush() {
+        long covered;
         synchronized (writeLock) {
-            if (!store.isClosed() && store.hasUnsavedChanges()) {
-                commit();
+            if (store.isClosed() || !store.hasUnsavedChanges()) {
+                return;
             }
+            covered = beginCommit();
         }
+        awaitCommit(covered);
     }
 
     /**
@@ -185,10 +221,13 @@ final class CommittingH2Backend extends H2Backend {
      * with dead space, then commits the rewritten pages.
      */
     void compact() {
+        long covered;
         synchronized (writeLock) {
-            if (!store.isClosed() && store.compact(TARGET_FILL_RATE, COMPACTION_BYTES)) {
-                commit();
+            if (store.isClosed() || !store.compact(TARGET_FILL_RATE, COMPACTION_BYTES)) {
+                return;
             }
+            covered = beginCommit();
         }
+        awaitCommit(covered);
     }
 }

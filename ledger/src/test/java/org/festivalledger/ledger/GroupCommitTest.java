@@ -15,13 +15,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.lang.reflect.Method;
-import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.festivalledger.ledger.Events.event;
 
 /**
@@ -84,52 +79,6 @@ class GroupCommitTest {
         List<Long> positions = positionsIn(copy);
         assertThat(positions).hasSize(400);
         assertThat(positions.get(positions.size() - 1)).isEqualTo(400);
-    }
-
-    @Test
-    void writesGoOnWhileTheCommitBeforeThemIsWrittenAndNoWaiterReturnsBeforeItsChunkIsInTheFile() throws Exception {
-        Path whileHeld = directory.resolve("while-held");
-        Path released = directory.resolve("released");
-        ExecutorService waiter = Executors.newSingleThreadExecutor();
-        try (TestStore store = TestStore.open(directory.resolve("live"))) {
-            LedgerLog ledger = new LedgerLog(store.database, Clock.systemUTC(), store.server::awaitDurable);
-            ledger.append(List.of(event("a", 0)), List.of());
-            ledger.awaitDurable();
-            CountDownLatch release = new CountDownLatch(1);
-            holdCommits(store, release);
-
-            ledger.append(List.of(event("a", 1)), List.of());
-            long version = fileVersion(store);
-            Future<?> durable = waiter.submit(ledger::awaitDurable);
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (fileVersion(store) == version) { // the waiter has begun the commit of position 2
-                assertThat(System.nanoTime()).as("the commit began").isLessThan(deadline);
-                Thread.onSpinWait();
-            }
-            // The commit's chunk cannot be written while the pipeline is held, yet the next append is applied.
-            assertTimeoutPreemptively(Duration.ofSeconds(10), () -> ledger.append(List.of(event("a", 2)), List.of()));
-            copyFile(store, whileHeld);
-            assertThat(durable).as("no acknowledgement before the chunk is written").isNotDone();
-
-            release.countDown();
-            durable.get(10, TimeUnit.SECONDS);
-            copyFile(store, released);
-        } finally {
-            waiter.shutdownNow();
-        }
-        assertThat(positionsIn(whileHeld)).as("the file while the chunk waited").containsExactly(1L);
-        assertThat(positionsIn(released)).as("the file once the waiter returned").startsWith(1L, 2L);
-    }
-
-    private static void holdCommits(TestStore store, CountDownLatch release) throws Exception {
-        Method hold = EmbeddedMongoStore.class.getDeclaredMethod("holdCommitsUntil", CountDownLatch.class);
-        hold.setAccessible(true);
-        hold.invoke(store.server, release);
-    }
-
-    private static void copyFile(TestStore store, Path directory) throws Exception {
-        Files.createDirectories(directory);
-        Files.copy(store.server.file(), directory.resolve(EmbeddedMongoStore.FILE_NAME));
     }
 
     private static long fileVersion(TestStore store) throws Exception {

@@ -7,7 +7,6 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Predicate;
 
 /**
@@ -31,10 +30,6 @@ import java.util.function.Predicate;
  * <p>Serialised: the server checks unique indexes and then inserts, without a lock between the two, so
  * two concurrent inserts of the same key could both pass the check. Writes are rare next to reads in
  * the ledger and H2 has a single writer anyway, so one lock around every write costs little.
- *
- * <p>Pipelined: only the start of a commit (taking the maps' roots) needs the write lock. The chunk is serialised
- * and written by {@link ChunkPipeline} while the next writes go on; whoever needs the write in the file waits
- * for the pipeline after releasing the lock.
  */
 final class CommittingH2Backend extends H2Backend {
 
@@ -54,11 +49,10 @@ final class CommittingH2Backend extends H2Backend {
     private final Object writeLock = new Object();
     private final Predicate<String> durable;
     private final MVStore store;
-    private final ChunkPipeline pipeline;
     /** Write commands applied so far; guarded by {@link #writeLock}. */
     private long applied;
-    /** The number of applied writes the file holds: raised once a commit's chunk is written. */
-    private final AtomicLong committed = new AtomicLong();
+    /** The number of applied writes the file holds: every commit sets it, under the write lock. */
+    private volatile long committed;
     /** Guards {@link #committing}: whether a thread is committing on behalf of every waiting writer. */
     private final Object groupCommit = new Object();
     private boolean committing;
@@ -69,7 +63,6 @@ final class CommittingH2Backend extends H2Backend {
         super(store);
         this.store = store;
         this.durable = durableCollection;
-        this.pipeline = ChunkPipeline.attach(store);
     }
 
     /** Its unique indexes compare keys without serialising them at every step (see {@link IndexKeyType}). */
@@ -84,20 +77,15 @@ final class CommittingH2Backend extends H2Backend {
         if (!WRITE_COMMANDS.contains(command.toLowerCase())) {
             return super.handleCommand(channel, databaseName, command, query);
         }
-        Document response;
-        long covered = -1;
         synchronized (writeLock) {
-            response = super.handleCommand(channel, databaseName, command, query);
+            Document response = super.handleCommand(channel, databaseName, command, query);
             applied++;
             Object collection = query.get(command);
             if ((!(collection instanceof String name) || durable.test(name)) && !deferred(query)) {
-                covered = beginCommit();
+                commit();
             }
+            return response;
         }
-        if (covered >= 0) {
-            awaitCommit(covered);
-        }
-        return response;
     }
 
     /**
@@ -120,9 +108,9 @@ final class CommittingH2Backend extends H2Backend {
         synchronized (writeLock) {
             target = applied;
         }
-        while (committed.get() < target) {
+        while (committed < target) {
             synchronized (groupCommit) {
-                if (committed.get() >= target) {
+                if (committed >= target) {
                     return;
                 }
                 if (committing) {
@@ -137,12 +125,11 @@ final class CommittingH2Backend extends H2Backend {
                 committing = true;
             }
             try {
-                long covered;
                 synchronized (writeLock) {
-                    covered = beginCommit();
+                    if (committed < applied) {
+                        commit();
+                    }
                 }
-                // The next writes go on while this chunk is written; they are the next commit's.
-                awaitCommit(covered);
             } finally {
                 synchronized (groupCommit) {
                     committing = false;
@@ -167,13 +154,7 @@ final class CommittingH2Backend extends H2Backend {
                 store.close();
             }
             super.close();
-            pipeline.close();
         }
-    }
-
-    /** Holds the commit pipeline until {@code release} counts down (tests). */
-    void holdPipelineUntil(java.util.concurrent.CountDownLatch release) {
-        pipeline.holdUntil(release);
     }
 
     /** Whether the file was mostly dead space when it was closed. */
@@ -181,39 +162,22 @@ final class CommittingH2Backend extends H2Backend {
         return sparseAtClose;
     }
 
-    /** Commits every write applied so far and returns once it is in the file. */
     @Override
     public void commit() {
-        long covered;
         synchronized (writeLock) {
-            covered = beginCommit();
+            long covered = applied;
+            super.commit();
+            committed = covered;
         }
-        awaitCommit(covered);
-    }
-
-    /** Starts a commit of every write applied so far: call it under the write lock, between whole writes. */
-    private long beginCommit() {
-        long covered = applied;
-        pipeline.begin();
-        return covered;
-    }
-
-    /** Waits, outside the write lock, until a commit begun is in the file. */
-    private void awaitCommit(long covered) {
-        pipeline.awaitWritten();
-        committed.accumulateAndGet(covered, Math::max);
     }
 
     /** Commits whatever was written since the last commit (read models, tokens), between whole writes. */
     void flush() {
-        long covered;
         synchronized (writeLock) {
-            if (store.isClosed() || !store.hasUnsavedChanges()) {
-                return;
+            if (!store.isClosed() && store.hasUnsavedChanges()) {
+                commit();
             }
-            covered = beginCommit();
         }
-        awaitCommit(covered);
     }
 
     /**
@@ -221,13 +185,10 @@ final class CommittingH2Backend extends H2Backend {
      * with dead space, then commits the rewritten pages.
      */
     void compact() {
-        long covered;
         synchronized (writeLock) {
-            if (store.isClosed() || !store.compact(TARGET_FILL_RATE, COMPACTION_BYTES)) {
-                return;
+            if (!store.isClosed() && store.compact(TARGET_FILL_RATE, COMPACTION_BYTES)) {
+                commit();
             }
-            covered = beginCommit();
         }
-        awaitCommit(covered);
     }
 }

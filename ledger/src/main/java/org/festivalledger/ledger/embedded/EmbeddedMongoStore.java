@@ -153,11 +153,6 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return file;
     }
 
-    /** Holds the store's commit pipeline until {@code release} counts down: chunks begun meanwhile wait (tests). */
-    void holdCommitsUntil(java.util.concurrent.CountDownLatch release) {
-        backend.holdPipelineUntil(release);
-    }
-
     /** The key types of the store's unique indexes, all open since the start: {@link IndexKeyType} each. */
     java.util.List<Object> indexKeyTypes() {
         return store.getMapNames().stream().filter(name -> name.contains("._index_"))

@@ -61,11 +61,21 @@ public class JudgingCheckpoints {
     private final MongoDatabase database;
 
     public JudgingCheckpoints(MongoDatabase database,
-                              @Value("${ledger.time-travel.checkpoint-events:2000}") int every) {
+                              @Value("${ledger.time-travel.checkpoint-events:#{null}}") Integer every) {
         this.database = database;
-        this.every = every;
+        this.every = every != null ? every : defaultInterval(Runtime.getRuntime().maxMemory());
         this.states = new ViewSnapshots(database, STATES, CHUNKS);
         this.marks = database.getCollection(MARKS);
+    }
+
+    /**
+     * Events between two checkpoints when none is configured: 2,000, or 10,000 on a heap under 768 MB. Each
+     * checkpoint copies the competition's judging and writes it whole (up to 12 MB of JSON at festival scale): at
+     * 512 MB that churn every 2,000 events kept the collector busy enough to slow the jury's final round by about
+     * a third (docs/benchmarks.md). A replay there reads up to 10,000 events after its checkpoint instead of 2,000.
+     */
+    static int defaultInterval(long maxHeapBytes) {
+        return maxHeapBytes < 768L * 1024 * 1024 ? 10_000 : 2_000;
     }
 
     /** Events of a judging stream between two checkpoints; 0 when there are none. */

@@ -67,6 +67,7 @@ final class LiveRoundCopy {
         if (whole != null) {
             return whole.standings(ranking);
         }
-        return Standings.of(competitionId, roundId, name, open, rules, position, ranking.update(rules, changes));
+        return Standings.of(competitionId, roundId, name, open, rules, position, ranking,
+                ranking.update(rules, changes));
     }
 }

@@ -57,7 +57,7 @@ public final class RoundStandings {
      * {@link StandingsCalculator.Incremental}).
      */
     public Standings standings(StandingsCalculator.Incremental ranking) {
-        return Standings.of(competitionId, roundId, name, open, rules, roundPosition,
+        return Standings.of(competitionId, roundId, name, open, rules, roundPosition, ranking,
                 ranking.rank(rules, entries, scores));
     }
 

@@ -25,6 +25,13 @@ public record Standings(String competitionId, String roundId, String roundName, 
                 ledgerPosition, rows.size(), complete, rows);
     }
 
+    /** A round's standings from a kept ranking's rows, which knows how many are complete without counting them. */
+    static Standings of(String competitionId, String roundId, String roundName, boolean open, RoundRules rules,
+                        long ledgerPosition, StandingsCalculator.Incremental ranking, List<StandingRow> rows) {
+        return new Standings(competitionId, roundId, roundName, open, rules.aggregation(), rules.minScoresPerEntry(),
+                ledgerPosition, rows.size(), ranking.completeEntries(), rows);
+    }
+
     /** The rows as a decision records them: rank, entry, score and whether it was complete. */
     public List<RankedEntry> ranking() {
         return rows.stream().map(row -> new RankedEntry(row.rank(), row.submissionId(), row.score(), row.complete()))

@@ -417,7 +417,12 @@ public final class StandingsCalculator {
         private final Map<String, Moments> jurors = new HashMap<>();
         private final Map<String, List<Tally>> entriesOfJuror = new HashMap<>();
         private final Moments round = new Moments();
-        private List<Tally> ordered = new ArrayList<>();
+        /** Every entry's tally in rank order, kept sorted change by change. */
+        private final List<Tally> ordered = new ArrayList<>();
+        /** Each entry's last row, index for index with {@link #ordered}; a row's own rank may lag (see RankedRows). */
+        private final List<StandingRow> rowsInOrder = new ArrayList<>();
+        /** How many entries are complete now (enough scores), kept as they change. */
+        private int complete;
 
         /**
          * The standings for these rules, entries and scores, as {@link #rank} gives them. Compares every score
@@ -461,8 +466,21 @@ public final class StandingsCalculator {
             return apply(changes);
         }
 
-        /** Each change takes back what its scorecard counted before, if anything, and counts its new score. */
+        /** How many entries of the rows last returned are complete (enough scores), without counting the rows. */
+        public int completeEntries() {
+            return complete;
+        }
+
+        /**
+         * Each change takes back what its scorecard counted before, if anything, and counts its new score. A changed
+         * entry leaves the order before its tally changes (found by binary search while its old place is still
+         * right) and enters it again at its new place, so a score costs O(log n) comparisons, not a re-sort. The
+         * order is re-sorted instead under {@code ZSCORE_MEAN}, where a score moves every entry's score (the round's
+         * μ and σ), and when a large share of the round changed at once (a whole round counted from scratch).
+         */
         private List<StandingRow> apply(Collection<ScorecardChange> changes) {
+            boolean everyScoreMoves = rules.aggregation() == AggregationMethod.ZSCORE_MEAN
+                    || changes.size() > Math.max(64, tallies.size() / 16);
             Set<Tally> changed = new HashSet<>();
             Set<String> changedJurors = new HashSet<>();
             for (ScorecardChange change : changes) {
@@ -473,8 +491,12 @@ public final class StandingsCalculator {
                 String key = key(change.jurorId(), change.submissionId());
                 Counted previous = counted.get(key);
                 JurorScore score = change.counting();
-                if (previous != null && score != null && score.marks().equals(previous.marks())) {
+                if (previous != null && score != null && score.marks().equals(previous.marks())
+                        || previous == null && score == null) {
                     continue;
+                }
+                if (changed.add(tally)) {
+                    leave(tally, everyScoreMoves);
                 }
                 if (previous != null) {
                     takeBack(change.jurorId(), tally, previous);
@@ -483,13 +505,65 @@ public final class StandingsCalculator {
                 if (score != null) {
                     count(score, tally, key);
                 }
-                if (previous != null || score != null) {
-                    changed.add(tally);
-                    changedJurors.add(change.jurorId());
-                }
+                changedJurors.add(change.jurorId());
             }
             rescore(changed, changedJurors);
-            return rows();
+            if (everyScoreMoves) {
+                resort();
+            }
+            for (Tally tally : changed) {
+                complete += isComplete(tally) ? 1 : 0;
+                if (!everyScoreMoves) {
+                    enter(tally);
+                }
+            }
+            return new RankedRows(rowsInOrder.toArray(new StandingRow[0]));
+        }
+
+        /** Takes a tally out of the count of complete entries and, unless the order is re-sorted, out of the order. */
+        private void leave(Tally tally, boolean resorted) {
+            complete -= isComplete(tally) ? 1 : 0;
+            if (!resorted) {
+                int at = Collections.binarySearch(ordered, tally, TIE_BREAK);
+                if (at < 0) {
+                    throw new IllegalStateException("Entry " + tally.entry.submissionId() + " is not where the order"
+                            + " says it is");
+                }
+                ordered.remove(at);
+                rowsInOrder.remove(at);
+            }
+        }
+
+        /** Puts a changed tally back at its place in the order, with its new row. */
+        private void enter(Tally tally) {
+            int at = -Collections.binarySearch(ordered, tally, TIE_BREAK) - 1;
+            ordered.add(at, tally);
+            rowsInOrder.add(at, freshRow(tally, at + 1));
+        }
+
+        /** Re-sorts every entry (all scores moved) and lines their rows up with the new order. */
+        private void resort() {
+            ordered.sort(TIE_BREAK); // nearly sorted: TimSort is close to linear here
+            for (int i = 0; i < ordered.size(); i++) {
+                Tally tally = ordered.get(i);
+                if (tally.row == null) {
+                    tally.row = freshRow(tally, i + 1);
+                }
+                rowsInOrder.set(i, tally.row);
+            }
+        }
+
+        private StandingRow freshRow(Tally tally, int rank) {
+            int count = tally.cards.size();
+            tally.row = new StandingRow(rank, tally.entry.submissionId(), tally.entry.title(),
+                    tally.score == null ? null : display(tally.score), count, isComplete(tally),
+                    perCriterion(tally, weights));
+            return tally.row;
+        }
+
+        private boolean isComplete(Tally tally) {
+            int count = tally.cards.size();
+            return count > 0 && count >= rules.minScoresPerEntry();
         }
 
         private void count(JurorScore score, Tally tally, String key) {
@@ -540,7 +614,14 @@ public final class StandingsCalculator {
                     throw new IllegalArgumentException("Entry " + entry.submissionId() + " is listed twice");
                 }
             }
-            ordered = new ArrayList<>(tallies.values());
+            complete = 0;
+            ordered.clear();
+            ordered.addAll(tallies.values());
+            ordered.sort(TIE_BREAK);
+            rowsInOrder.clear();
+            for (int i = 0; i < ordered.size(); i++) {
+                rowsInOrder.add(freshRow(ordered.get(i), i + 1));
+            }
         }
 
         private void rescore(Set<Tally> changed, Set<String> changedJurors) {
@@ -564,7 +645,6 @@ public final class StandingsCalculator {
                         .forEach(t -> t.score = trimmedMean(t, weights.total));
                 case ZSCORE_MEAN -> rescoreZ(changed, changedJurors);
             }
-            ordered.sort(TIE_BREAK); // nearly sorted: TimSort is close to linear here
         }
 
         /** The juror statistics that changed, the z sums of their entries, then every score (the round's μ, σ). */
@@ -608,28 +688,37 @@ public final class StandingsCalculator {
             }
         }
 
-        private List<StandingRow> rows() {
-            List<StandingRow> rows = new ArrayList<>(ordered.size());
-            int minimum = rules.minScoresPerEntry();
-            for (Tally tally : ordered) {
-                int rank = rows.size() + 1;
-                if (tally.row == null) {
-                    int count = tally.cards.size();
-                    tally.row = new StandingRow(rank, tally.entry.submissionId(), tally.entry.title(),
-                            tally.score == null ? null : display(tally.score), count, count > 0 && count >= minimum,
-                            perCriterion(tally, weights));
-                } else if (tally.row.rank() != rank) {
-                    tally.row = row(tally.row, rank, tally.row.score());
-                }
-                rows.add(tally.row);
-            }
-            return Collections.unmodifiableList(rows);
-        }
-
         /** The same row at another rank or with another score (nothing else about the entry changed). */
         private static StandingRow row(StandingRow row, int rank, BigDecimal score) {
             return new StandingRow(rank, row.submissionId(), row.title(), score, row.scoresCount(), row.complete(),
                     row.perCriterion());
+        }
+
+        /**
+         * The rows at one moment, in rank order: a copy of the references only, so returning them costs no pass
+         * over the entries. An entry's row keeps the rank it had when it last changed; entries moving past it
+         * shift its place, so a row is given its current rank (a new record) when read at another place.
+         * Readers read the top rows of each change, and the whole table only on request.
+         */
+        private static final class RankedRows extends java.util.AbstractList<StandingRow>
+                implements java.util.RandomAccess {
+
+            private final StandingRow[] rows;
+
+            RankedRows(StandingRow[] rows) {
+                this.rows = rows;
+            }
+
+            @Override
+            public StandingRow get(int index) {
+                StandingRow row = rows[index];
+                return row.rank() == index + 1 ? row : row(row, index + 1, row.score());
+            }
+
+            @Override
+            public int size() {
+                return rows.length;
+            }
         }
     }
 }

@@ -51,9 +51,12 @@ class IncrementalStandingsPropertyTest {
                     counting.put(key, new JurorScore(juror, entry, marks(rules, random)));
                 }
                 List<JurorScore> scores = new ArrayList<>(counting.values());
+                List<StandingRow> full = StandingsCalculator.rank(rules, entries, scores);
                 assertThat(incremental.rank(rules, entries, scores))
                         .as("%s, stream %d, change %d", aggregation, stream, change)
-                        .isEqualTo(StandingsCalculator.rank(rules, entries, scores));
+                        .isEqualTo(full);
+                assertThat(incremental.completeEntries()).as("complete entries, change %d", change)
+                        .isEqualTo(full.stream().filter(StandingRow::complete).count());
             }
         }
     }

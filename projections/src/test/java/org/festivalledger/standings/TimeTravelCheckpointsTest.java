@@ -366,4 +366,13 @@ class TimeTravelCheckpointsTest extends OnAnEmbeddedStore {
                 payload.getClass().getName(), revision == null ? null : revision.value(),
                 PAYLOADS.writeValueAsString(payload), "{}", Instant.now())), List.of()).get(0).position();
     }
+
+    @Test
+    void aSmallHeapCheckpointsFiveTimesLessOftenUnlessConfigured() {
+        assertThat(JudgingCheckpoints.defaultInterval(512L << 20)).isEqualTo(10_000);
+        assertThat(JudgingCheckpoints.defaultInterval(1L << 30)).isEqualTo(2_000);
+        assertThat(new JudgingCheckpoints(database, 300).every()).as("configured").isEqualTo(300);
+        assertThat(new JudgingCheckpoints(database, null).every()).as("not configured")
+                .isEqualTo(JudgingCheckpoints.defaultInterval(Runtime.getRuntime().maxMemory()));
+    }
 }

@@ -64,7 +64,7 @@ final class RestartBenchmark {
     private static Map<String, Double> timedStart(AppUnderTest app, String heap, long head, String reference)
             throws Exception {
         long launched = System.nanoTime();
-        app.start(heap); // returns once /api/audit/head answers
+        app.start(heap.split("\\s+")); // returns once /api/audit/head answers
         Map<String, Double> times = new LinkedHashMap<>();
         times.put("answers HTTP", seconds(launched));
         boolean ready = false;
@@ -73,22 +73,26 @@ final class RestartBenchmark {
         boolean standings = false;
         long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
         while (!(ready && views && trail && standings) && System.nanoTime() < deadline) {
-            if (!ready && send(app, "/actuator/health/readiness").statusCode() == 200) {
-                ready = true;
-                times.put("readiness UP (every view at the head it saw at start)", seconds(launched));
-            }
-            if (!views && projectionPosition(app) >= head) {
-                views = true;
-                times.put("every view's processor at the head", seconds(launched));
-            }
-            if (!trail && trailHolds(app, head)) {
-                trail = true;
-                times.put("audit trail holds the last event", seconds(launched));
-            }
-            if (!standings && views && (reference == null ? !standings(app).isEmpty()
-                    : reference.equals(standings(app)))) {
-                standings = true;
-                times.put("live standings (top 100) read equal to before", seconds(launched));
+            try {
+                if (!ready && send(app, "/actuator/health/readiness").statusCode() == 200) {
+                    ready = true;
+                    times.put("readiness UP (every view at the head it saw at start)", seconds(launched));
+                }
+                if (!views && projectionPosition(app) >= head) {
+                    views = true;
+                    times.put("every view's processor at the head", seconds(launched));
+                }
+                if (!trail && trailHolds(app, head)) {
+                    trail = true;
+                    times.put("audit trail holds the last event", seconds(launched));
+                }
+                if (!standings && views && (reference == null ? !standings(app).isEmpty()
+                        : reference.equals(standings(app)))) {
+                    standings = true;
+                    times.put("live standings (top 100) read equal to before", seconds(launched));
+                }
+            } catch (java.net.http.HttpTimeoutException busy) {
+                // A start catching up on a loaded machine may keep a request waiting past the timeout: not yet.
             }
             Thread.sleep(50);
         }

@@ -4,6 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.festivalledger.storage.NodeLocalViews;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -20,8 +21,6 @@ import java.util.function.LongSupplier;
 @Component
 public class ProjectionProgress {
 
-    private static final java.util.Set<String> POLICIES = java.util.Set.of("entry-drops");
-
     private final EventProcessingConfiguration processing;
 
     ProjectionProgress(EventProcessingConfiguration processing) {
@@ -30,11 +29,12 @@ public class ProjectionProgress {
 
     /**
      * The lowest position every view of this node has handled (the read models are at least this fresh). The
-     * policy ({@code entry-drops}) serves no reads, and with several nodes it runs on another node's segment.
+     * policies serve no reads, and with several nodes they may run on another node's segments
+     * ({@link NodeLocalViews}).
      */
     public long position() {
         return lowest(processing.eventProcessors().values().stream()
-                .filter(processor -> !POLICIES.contains(processor.getName())).toList());
+                .filter(processor -> NodeLocalViews.isView(processor.getName())).toList());
     }
 
     /**

@@ -3,21 +3,19 @@ package org.festivalledger.operations;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.festivalledger.storage.NodeLocalViews;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
- * The views this node serves reads from: every streaming event processor except the policies (which act, serve no
- * reads, and with several nodes may run on another node's segment).
+ * The views this node serves reads from ({@link NodeLocalViews}): not the policies, which act, serve no reads, and
+ * with several nodes may run on another node's segment.
  */
 @Component
 class ViewsOnNode {
-
-    private static final Set<String> POLICIES = Set.of("entry-drops");
 
     /** One view's state now: where it is, and whether every segment has caught up and none is in error. */
     record ViewState(String name, boolean running, long position, boolean caughtUp, String error) {
@@ -31,7 +29,7 @@ class ViewsOnNode {
 
     List<ViewState> states() {
         return processing.eventProcessors().values().stream()
-                .filter(processor -> !POLICIES.contains(processor.getName()))
+                .filter(processor -> NodeLocalViews.isView(processor.getName()))
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
                 .map(ViewsOnNode::state).toList();
     }

@@ -153,6 +153,20 @@ class SeveralNodesTest {
             }
             assertThat(owners).containsExactlyInAnyOrder("node-a", "node-b");
         }
+
+        // Both nodes are ready and name their views' position, though only one of them holds the one segment of the
+        // entrants' notifications (a policy with a shared token): a policy is not a view the node must catch up.
+        for (Api node : List.of(a, b)) {
+            Reply readiness = node.get("/actuator/health/readiness").as(AUDITOR).send();
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (readiness.status() != 200 && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                readiness = node.get("/actuator/health/readiness").as(AUDITOR).send();
+            }
+            assertThat(readiness.status()).as(readiness.toString()).isEqualTo(200);
+            assertThat(Long.parseLong(node.get("/api/competitions").as(AUDITOR).send().header("Projection-Position")))
+                    .isGreaterThanOrEqualTo(head);
+        }
     }
 
     /**

@@ -21,7 +21,9 @@ import java.util.Map;
  * positions), left running until its periodic snapshots are saved, killed with SIGKILL, and started again. For
  * both starts: the time from launching the process until it answers at all, until every view's processor is at
  * the head ({@code Projection-Position}), until the audit trail holds the last event, and until the live
- * standings read equals the one before the kill. Data is removed at the end.
+ * standings read equals the one before the kill. Then, while the restarted app runs, a new node joins its store (its
+ * own data directory and port, the first node's store and log key, as a second node behind a load balancer would):
+ * the same times for it, which starts from the same saved positions and snapshots. Data is removed at the end.
  */
 final class RestartBenchmark {
 
@@ -38,7 +40,10 @@ final class RestartBenchmark {
     static void main(String[] args) throws Exception {
         int entries = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         String heap = args.length > 1 ? args[1] : "-Xmx1g";
-        try (AppUnderTest app = AppUnderTest.fresh(Path.of("api/target/festival-ledger.jar"))) {
+        Path jar = Path.of("api/target/festival-ledger.jar");
+        int storePort = freePort();
+        // The store listens on a known port, so that a second node can join it.
+        try (AppUnderTest app = AppUnderTest.fresh(jar, "--ledger.embedded-port=" + storePort)) {
             long seeded = new TimeTravelBenchmark().seed(app.data, entries);
             System.out.printf(Locale.ROOT, "Restart benchmark: %,d events on the ledger, %s, %d cores, Java %s, "
                             + "load average %s%n", seeded, heap, Runtime.getRuntime().availableProcessors(),
@@ -48,16 +53,31 @@ final class RestartBenchmark {
             Thread.sleep(RUNNING.toMillis());
             app.kill();
             Map<String, Double> warm = timedStart(app, heap, seeded, reference);
+            String warmRss = app.peakRss();
+            Map<String, Double> joined;
+            String joinedRss;
+            try (AppUnderTest newcomer = AppUnderTest.fresh(jar, "--ledger.mongodb-uri=mongodb://127.0.0.1:" + storePort,
+                    "--ledger.node-id=newcomer", "--ledger.log.key-file=" + app.data.resolve("log-signing.key"))) {
+                joined = timedStart(newcomer, heap, seeded, reference);
+                joinedRss = newcomer.peakRss();
+            }
             System.out.println();
             System.out.println("| after launching the process | first start: every view from position 1 (s) "
-                    + "| restart after SIGKILL: views from their snapshots (s) | restart / first |");
-            System.out.println("|---|---:|---:|---:|");
+                    + "| restart after SIGKILL: views from their snapshots (s) | restart / first "
+                    + "| a new node joining the running node's store (s) |");
+            System.out.println("|---|---:|---:|---:|---:|");
             for (String measure : cold.keySet()) {
-                System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.0f %% |%n", measure, cold.get(measure),
-                        warm.get(measure), 100 * warm.get(measure) / cold.get(measure));
+                System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.0f %% | %.1f |%n", measure, cold.get(measure),
+                        warm.get(measure), 100 * warm.get(measure) / cold.get(measure), joined.get(measure));
             }
-            System.out.printf("application peak RSS (restart): %s; load average at the end: %s%n", app.peakRss(),
-                    PublicBenchmark.loadAverage());
+            System.out.printf("peak RSS: restarted app %s, new node %s; load average at the end: %s%n", warmRss,
+                    joinedRss, PublicBenchmark.loadAverage());
+        }
+    }
+
+    private static int freePort() throws java.io.IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
         }
     }
 

@@ -43,6 +43,13 @@ final class CommittingH2Backend extends H2Backend {
      * few seconds does.
      */
     private static final int COMPACTION_BYTES = 16 * 1024 * 1024;
+    /**
+     * Unsaved pages (H2's estimate, bytes) past which a write is followed by a commit, durable or not. H2 itself would
+     * commit at about this size, but in the middle of a write (it is told not to, see EmbeddedMongoStore#openFile);
+     * without any bound a views' catch-up writing snapshots and checkpoints between two flushes once filled a 1 GB
+     * heap with unsaved pages and the commit that finally came ran out of memory.
+     */
+    static final int UNSAVED_LIMIT = 16 * 1024 * 1024;
     /** Below this share of live data in the file's chunks (percent), the file is rewritten after a clean close. */
     private static final int REWRITE_BELOW_FILL_RATE = 50;
 
@@ -81,7 +88,8 @@ final class CommittingH2Backend extends H2Backend {
             Document response = super.handleCommand(channel, databaseName, command, query);
             applied++;
             Object collection = query.get(command);
-            if ((!(collection instanceof String name) || durable.test(name)) && !deferred(query)) {
+            if ((!(collection instanceof String name) || durable.test(name)) && !deferred(query)
+                    || store.getUnsavedMemory() > UNSAVED_LIMIT) {
                 commit();
             }
             return response;

@@ -153,6 +153,11 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return file;
     }
 
+    /** H2's estimate of the pages written and not yet committed, in bytes (tests). */
+    int unsavedBytes() {
+        return store.getUnsavedMemory();
+    }
+
     /** The key types of the store's unique indexes, all open since the start: {@link IndexKeyType} each. */
     java.util.List<Object> indexKeyTypes() {
         return store.getMapNames().stream().filter(name -> name.contains("._index_"))

@@ -1,11 +1,17 @@
 package org.festivalledger.ledger.embedded;
 
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import org.bson.Document;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,6 +37,23 @@ class StoreFileOpeningTest {
             assertThat(store.hasUnsavedChanges()).isTrue();
         } finally {
             store.close();
+        }
+    }
+
+    @Test
+    void writesThatAreNotDurableAreStillCommittedBetweenWholeWritesOnceEnoughIsUnsaved() {
+        try (EmbeddedMongoStore server = EmbeddedMongoStore.start(directory, 0);
+             MongoClient client = MongoClients.create(server.connectionString())) {
+            MongoCollection<Document> views = client.getDatabase("festival").getCollection("views_under_test");
+            for (int round = 0; round < 3; round++) {
+                List<Document> batch = new ArrayList<>();
+                for (int i = 0; i < 2_500; i++) {
+                    batch.add(new Document("_id", round + "-" + i).append("view", "x".repeat(200)));
+                }
+                views.insertMany(batch); // one write command: H2 counts it as well over the limit
+                assertThat(server.unsavedBytes()).as("unsaved after write %d", round)
+                        .isLessThanOrEqualTo(CommittingH2Backend.UNSAVED_LIMIT);
+            }
         }
     }
 }

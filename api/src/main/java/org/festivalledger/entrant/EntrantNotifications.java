@@ -36,7 +36,7 @@ import java.util.Set;
 @ProcessingGroup(EntrantNotifications.PROCESSING_GROUP)
 class EntrantNotifications {
 
-    static final String PROCESSING_GROUP = "entrant-notifications";
+    static final String PROCESSING_GROUP = org.festivalledger.storage.Policies.ENTRANT_NOTIFICATIONS;
     static final String ENTRIES = "entrant_notification_entries";
 
     private final EntrantOutbox outbox;

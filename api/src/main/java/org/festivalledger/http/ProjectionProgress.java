@@ -4,7 +4,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.festivalledger.storage.NodeLocalViews;
+import org.festivalledger.storage.Policies;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -30,11 +30,11 @@ public class ProjectionProgress {
     /**
      * The lowest position every view of this node has handled (the read models are at least this fresh). The
      * policies serve no reads, and with several nodes they may run on another node's segments
-     * ({@link NodeLocalViews}).
+     * ({@link Policies}).
      */
     public long position() {
         return lowest(processing.eventProcessors().values().stream()
-                .filter(processor -> NodeLocalViews.isView(processor.getName())).toList());
+                .filter(processor -> !Policies.isPolicy(processor.getName())).toList());
     }
 
     /**

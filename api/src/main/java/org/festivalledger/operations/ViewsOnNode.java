@@ -3,7 +3,7 @@ package org.festivalledger.operations;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.festivalledger.storage.NodeLocalViews;
+import org.festivalledger.storage.Policies;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The views this node serves reads from ({@link NodeLocalViews}): not the policies, which act, serve no reads, and
- * with several nodes may run on another node's segment.
+ * The views this node serves reads from: every streaming processor but the {@link Policies}, which act, serve no
+ * reads, and with several nodes may run on another node's segment.
  */
 @Component
 class ViewsOnNode {
@@ -29,7 +29,7 @@ class ViewsOnNode {
 
     List<ViewState> states() {
         return processing.eventProcessors().values().stream()
-                .filter(processor -> NodeLocalViews.isView(processor.getName()))
+                .filter(processor -> !Policies.isPolicy(processor.getName()))
                 .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast)
                 .map(ViewsOnNode::state).toList();
     }

@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * carrying its actor, reason and correlation id. Not replayed: the drops are already on the ledger.
  */
 @Component
-@ProcessingGroup("entry-drops")
+@ProcessingGroup(org.festivalledger.storage.Policies.ENTRY_DROPS)
 class EntryDropPolicy {
 
     private final CommandGateway commands;

@@ -59,7 +59,7 @@ import java.util.concurrent.Executors;
 class AxonConfiguration {
 
     /** The processing group of the policy that takes withdrawn entries out of open rounds. */
-    static final String POLICY_GROUP = "entry-drops";
+    static final String POLICY_GROUP = Policies.ENTRY_DROPS;
 
     /** Command metadata copied onto every event the command causes: who, in which role, and why. */
     static final String[] AUDIT_METADATA = {"actor", "role", "reason", "idempotencyKey"};

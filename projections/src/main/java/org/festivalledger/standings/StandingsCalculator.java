@@ -546,10 +546,7 @@ public final class StandingsCalculator {
             ordered.sort(TIE_BREAK); // nearly sorted: TimSort is close to linear here
             for (int i = 0; i < ordered.size(); i++) {
                 Tally tally = ordered.get(i);
-                if (tally.row == null) {
-                    tally.row = freshRow(tally, i + 1);
-                }
-                rowsInOrder.set(i, tally.row);
+                rowsInOrder.set(i, tally.row != null ? tally.row : freshRow(tally, i + 1));
             }
         }
 

@@ -17,7 +17,8 @@ import java.util.function.Predicate;
  * and the idempotency records) is committed to the file before the server replies, so whatever a
  * client saw acknowledged survives a crash of the process (not a power cut: the OS may still hold the
  * bytes; use a real MongoDB with journaling for that). Writes to other collections (read models,
- * tracking tokens) are committed by {@link #flush()} about once a second, or with the next durable write.
+ * tracking tokens) are committed by {@link #flush()} about once a second, with the next durable write, or
+ * after any write once H2 counts more than {@link #UNSAVED_LIMIT} unsaved (which bounds their memory).
  *
  * <p>Crash-consistent: one MongoDB write touches several H2 maps (the documents, then every index, then
  * the collection's size), and H2 has no transaction over them. Left to itself H2 also commits from a

@@ -73,11 +73,14 @@ final class CommittingH2Backend extends H2Backend {
         this.durable = durableCollection;
     }
 
-    /** Its unique indexes compare keys without serialising them at every step (see {@link IndexKeyType}). */
+    /**
+     * Its documents are stored as BSON ({@link DocumentValueType}) and its unique indexes compare keys without
+     * serialising them at every step ({@link IndexKeyType}).
+     */
     @Override
     protected MongoDatabase openOrCreateDatabase(String databaseName) {
         // getMvStore(), not the field: the server's constructor opens the existing databases before it is set.
-        return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+        return TypedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override

@@ -158,6 +158,12 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return store.getUnsavedMemory();
     }
 
+    /** The value types of the store's collections, all open since the start: {@link DocumentValueType} each. */
+    java.util.List<Object> documentValueTypes() {
+        return store.getMapNames().stream().filter(name -> name.startsWith("databases."))
+                .map(name -> (Object) store.openMap(name).getValueType()).toList();
+    }
+
     /** The key types of the store's unique indexes, all open since the start: {@link IndexKeyType} each. */
     java.util.List<Object> indexKeyTypes() {
         return store.getMapNames().stream().filter(name -> name.contains("._index_"))

@@ -48,9 +48,9 @@ class StoreFileOpeningTest {
             for (int round = 0; round < 3; round++) {
                 List<Document> batch = new ArrayList<>();
                 for (int i = 0; i < 2_500; i++) {
-                    batch.add(new Document("_id", round + "-" + i).append("view", "x".repeat(200)));
+                    batch.add(new Document("_id", round + "-" + i).append("view", "x".repeat(8_000)));
                 }
-                views.insertMany(batch); // one write command: H2 counts it as well over the limit
+                views.insertMany(batch); // one write command of 20 MB: H2 counts it as over the limit
                 assertThat(server.unsavedBytes()).as("unsaved after write %d", round)
                         .isLessThanOrEqualTo(CommittingH2Backend.UNSAVED_LIMIT);
             }

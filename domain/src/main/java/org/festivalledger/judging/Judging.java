@@ -87,7 +87,8 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * serialises all appends anyway, and the aggregate stays in Axon's cache between commands. It remembers only
  * what its rules consult, never the marks, so its snapshots stay small.
  */
-@Aggregate(snapshotTriggerDefinition = "judgingSnapshotTrigger", cache = "judgingCache")
+@Aggregate(snapshotTriggerDefinition = "judgingSnapshotTrigger", cache = "judgingCache",
+        lockFactory = "judgingLockFactory")
 public class Judging {
 
     @AggregateIdentifier

@@ -86,6 +86,16 @@ final class AppUnderTest implements AutoCloseable {
         return process.pid();
     }
 
+    /** The last lines of the application's log, for a benchmark that fails to say why before its data goes. */
+    String logTail(int lines) {
+        try (Stream<String> log = Files.lines(data.resolve("app.log"))) {
+            List<String> all = log.toList();
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
     String base() {
         return "http://127.0.0.1:" + port;
     }

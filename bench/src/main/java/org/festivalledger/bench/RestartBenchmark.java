@@ -117,7 +117,8 @@ final class RestartBenchmark {
             Thread.sleep(50);
         }
         if (!(ready && views && trail && standings)) {
-            throw new IllegalStateException("the application did not reach the head within 10 minutes");
+            throw new IllegalStateException("the application did not reach the head within 10 minutes; so far "
+                    + times + "; the end of its log:" + System.lineSeparator() + app.logTail(60));
         }
         times.put("everything above", seconds(launched));
         return times;

@@ -98,7 +98,9 @@ final class DocumentValueType extends ObjectDataType {
 
     /** The document as BSON, or null if it holds a value BSON has no type for (then H2's type writes it). */
     private ByteBuf bson(Document document) {
-        ByteBuf out = Unpooled.buffer(averageSize * 2); // on the heap: nothing to release
+        // On the heap (nothing to release); it grows as needed, and a few large snapshot chunks must not make every
+        // later small document start with a large buffer.
+        ByteBuf out = Unpooled.buffer(Math.min(averageSize * 2, 64 * 1024));
         try {
             BsonEncoder.encodeDocument(document, out);
             return out;

@@ -46,6 +46,16 @@ public final class AppProcess implements AutoCloseable {
     }
 
     /**
+     * Starts the application from the layout {@code prepare-fast-start.sh} made in {@code prepared}, with its
+     * class-data-sharing archive required ({@code -Xshare:on}: the JVM refuses to start if it cannot use it).
+     */
+    public static AppProcess startPrepared(Path prepared, Path dataDirectory, String... arguments) {
+        String archive = "-XX:SharedArchiveFile=" + prepared.resolve("festival-ledger.jsa");
+        return launch(List.of("-Xmx512m", "-Xshare:on", archive),
+                List.of("-jar", prepared.resolve("festival-ledger.jar").toString()), dataDirectory, arguments);
+    }
+
+    /**
      * Runs the packaged application expecting it to refuse to start: waits for it to exit (at most
      * {@code timeout}) and gives its exit status and everything it printed.
      */

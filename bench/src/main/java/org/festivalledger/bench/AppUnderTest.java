@@ -82,6 +82,11 @@ final class AppUnderTest implements AutoCloseable {
         return new AppUnderTest(jar, data, port, all);
     }
 
+    /** The same application on the same data and port, launched from another jar (not started yet). */
+    AppUnderTest launchedFrom(Path otherJar) {
+        return new AppUnderTest(otherJar, data, port, arguments);
+    }
+
     long pid() {
         return process.pid();
     }

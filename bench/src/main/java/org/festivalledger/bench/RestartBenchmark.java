@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
@@ -23,7 +24,9 @@ import java.util.Map;
  * the head ({@code Projection-Position}), until the audit trail holds the last event, and until the live
  * standings read equals the one before the kill. Then, while the restarted app runs, a new node joins its store (its
  * own data directory and port, the first node's store and log key, as a second node behind a load balancer would):
- * the same times for it, which starts from the same saved positions and snapshots. Data is removed at the end.
+ * the same times for it, which starts from the same saved positions and snapshots. Last, the restart again from
+ * the fast-start layout of {@code prepare-fast-start.sh} (the jar extracted, and a class-data-sharing archive of a
+ * training start), prepared before the first start. Data is removed at the end.
  */
 final class RestartBenchmark {
 
@@ -43,7 +46,9 @@ final class RestartBenchmark {
         Path jar = Path.of("api/target/festival-ledger.jar");
         int storePort = freePort();
         // The store listens on a known port, so that a second node can join it.
+        Path fastStart = Files.createTempDirectory("festival-fast-start");
         try (AppUnderTest app = AppUnderTest.fresh(jar, "--ledger.embedded-port=" + storePort)) {
+            prepareFastStart(jar, fastStart);
             long seeded = new TimeTravelBenchmark().seed(app.data, entries);
             System.out.printf(Locale.ROOT, "Restart benchmark: %,d events on the ledger, %s, %d cores, Java %s, "
                             + "load average %s%n", seeded, heap, Runtime.getRuntime().availableProcessors(),
@@ -61,17 +66,37 @@ final class RestartBenchmark {
                 joined = timedStart(newcomer, heap, seeded, reference);
                 joinedRss = newcomer.peakRss();
             }
+            app.kill();
+            AppUnderTest fast = app.launchedFrom(fastStart.resolve("festival-ledger.jar"));
+            Map<String, Double> fastWarm = timedStart(fast, "-XX:SharedArchiveFile="
+                    + fastStart.resolve("festival-ledger.jsa") + " " + heap, seeded, reference);
+            fast.stop();
             System.out.println();
             System.out.println("| after launching the process | first start: every view from position 1 (s) "
                     + "| restart after SIGKILL: views from their snapshots (s) | restart / first "
-                    + "| a new node joining the running node's store (s) |");
-            System.out.println("|---|---:|---:|---:|---:|");
+                    + "| a new node joining the running node's store (s) "
+                    + "| restart after SIGKILL, fast-start layout (s) |");
+            System.out.println("|---|---:|---:|---:|---:|---:|");
             for (String measure : cold.keySet()) {
-                System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.0f %% | %.1f |%n", measure, cold.get(measure),
-                        warm.get(measure), 100 * warm.get(measure) / cold.get(measure), joined.get(measure));
+                System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.0f %% | %.1f | %.1f |%n", measure,
+                        cold.get(measure), warm.get(measure), 100 * warm.get(measure) / cold.get(measure),
+                        joined.get(measure), fastWarm.get(measure));
             }
             System.out.printf("peak RSS: restarted app %s, new node %s; load average at the end: %s%n", warmRss,
                     joinedRss, PublicBenchmark.loadAverage());
+        } finally {
+            AppUnderTest.deleteTree(fastStart);
+        }
+    }
+
+    /** Runs {@code prepare-fast-start.sh} on the jar, as a deployment would, before anything is timed. */
+    private static void prepareFastStart(Path jar, Path directory) throws Exception {
+        Process prepare = new ProcessBuilder("bash", "prepare-fast-start.sh", jar.toString(), directory.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (prepare.waitFor() != 0) {
+            Path log = directory.resolve("training.log");
+            throw new IllegalStateException("prepare-fast-start.sh failed: "
+                    + (Files.exists(log) ? Files.readString(log) : "no training log"));
         }
     }
 

@@ -6,7 +6,6 @@ import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.lock.LockFactory;
-import org.axonframework.common.lock.PessimisticLockFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -180,17 +179,12 @@ class AxonConfiguration {
     }
 
     /**
-     * The lock every judging command of a competition queues on, which keeps its waiters in the order they came.
-     * Axon's default gives up a wait after 100 ms, checks for a deadlock and queues again at the back: with a jury
-     * scoring at once the queue itself is longer than 100 ms, so a score that had waited longest went behind every
-     * later one, once or several times (the festival benchmark's p99 was ten times its median). A judging command
-     * locks no other aggregate, so there is no deadlock to look for often; the longest wait stays Axon's 10 minutes.
+     * The lock every judging command of a competition queues on serves them in the order they came (see
+     * {@link ArrivalOrderLocks} for why Axon's does not); the longest wait stays Axon's 10 minutes.
      */
     @Bean
     LockFactory judgingLockFactory() {
-        int attemptMillis = 5_000;
-        return PessimisticLockFactory.builder().lockAttemptTimeout(attemptMillis)
-                .acquireAttempts(600_000 / attemptMillis).build();
+        return new ArrivalOrderLocks(600_000);
     }
 
     /**

@@ -26,7 +26,8 @@ import java.util.Map;
  * own data directory and port, the first node's store and log key, as a second node behind a load balancer would):
  * the same times for it, which starts from the same saved positions and snapshots. Last, the restart again from
  * the fast-start layout of {@code prepare-fast-start.sh} (the jar extracted, and a class-data-sharing archive of a
- * training start), prepared before the first start. Data is removed at the end.
+ * training start), prepared before the first start, for a second new node and for the restart. Data is removed at
+ * the end.
  */
 final class RestartBenchmark {
 
@@ -59,34 +60,44 @@ final class RestartBenchmark {
             app.kill();
             Map<String, Double> warm = timedStart(app, heap, seeded, reference);
             String warmRss = app.peakRss();
+            String archive = "-XX:SharedArchiveFile=" + fastStart.resolve("festival-ledger.jsa") + " ";
+            Path fastJar = fastStart.resolve("festival-ledger.jar");
             Map<String, Double> joined;
+            Map<String, Double> fastJoined;
             String joinedRss;
-            try (AppUnderTest newcomer = AppUnderTest.fresh(jar, "--ledger.mongodb-uri=mongodb://127.0.0.1:" + storePort,
-                    "--ledger.node-id=newcomer", "--ledger.log.key-file=" + app.data.resolve("log-signing.key"))) {
+            try (AppUnderTest newcomer = newcomer(jar, storePort, app)) {
                 joined = timedStart(newcomer, heap, seeded, reference);
                 joinedRss = newcomer.peakRss();
             }
+            try (AppUnderTest newcomer = newcomer(fastJar, storePort, app)) {
+                fastJoined = timedStart(newcomer, archive + heap, seeded, reference);
+            }
             app.kill();
-            AppUnderTest fast = app.launchedFrom(fastStart.resolve("festival-ledger.jar"));
-            Map<String, Double> fastWarm = timedStart(fast, "-XX:SharedArchiveFile="
-                    + fastStart.resolve("festival-ledger.jsa") + " " + heap, seeded, reference);
+            AppUnderTest fast = app.launchedFrom(fastJar);
+            Map<String, Double> fastWarm = timedStart(fast, archive + heap, seeded, reference);
             fast.stop();
             System.out.println();
             System.out.println("| after launching the process | first start: every view from position 1 (s) "
                     + "| restart after SIGKILL: views from their snapshots (s) | restart / first "
                     + "| a new node joining the running node's store (s) "
-                    + "| restart after SIGKILL, fast-start layout (s) |");
-            System.out.println("|---|---:|---:|---:|---:|---:|");
+                    + "| restart after SIGKILL, fast-start layout (s) | a new node joining, fast-start layout (s) |");
+            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
             for (String measure : cold.keySet()) {
-                System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.0f %% | %.1f | %.1f |%n", measure,
+                System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.0f %% | %.1f | %.1f | %.1f |%n", measure,
                         cold.get(measure), warm.get(measure), 100 * warm.get(measure) / cold.get(measure),
-                        joined.get(measure), fastWarm.get(measure));
+                        joined.get(measure), fastWarm.get(measure), fastJoined.get(measure));
             }
             System.out.printf("peak RSS: restarted app %s, new node %s; load average at the end: %s%n", warmRss,
                     joinedRss, PublicBenchmark.loadAverage());
         } finally {
             AppUnderTest.deleteTree(fastStart);
         }
+    }
+
+    /** A second node on the running node's store: its own data directory and port, the store and log key shared. */
+    private static AppUnderTest newcomer(Path jar, int storePort, AppUnderTest running) throws java.io.IOException {
+        return AppUnderTest.fresh(jar, "--ledger.mongodb-uri=mongodb://127.0.0.1:" + storePort,
+                "--ledger.node-id=newcomer", "--ledger.log.key-file=" + running.data.resolve("log-signing.key"));
     }
 
     /** Runs {@code prepare-fast-start.sh} on the jar, as a deployment would, before anything is timed. */

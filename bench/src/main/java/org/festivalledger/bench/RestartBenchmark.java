@@ -50,45 +50,53 @@ final class RestartBenchmark {
         Path fastStart = Files.createTempDirectory("festival-fast-start");
         try (AppUnderTest app = AppUnderTest.fresh(jar, "--ledger.embedded-port=" + storePort)) {
             prepareFastStart(jar, fastStart);
-            long seeded = new TimeTravelBenchmark().seed(app.data, entries);
-            System.out.printf(Locale.ROOT, "Restart benchmark: %,d events on the ledger, %s, %d cores, Java %s, "
-                            + "load average %s%n", seeded, heap, Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"), PublicBenchmark.loadAverage());
-            Map<String, Double> cold = timedStart(app, heap, seeded, null);
-            String reference = standings(app);
-            Thread.sleep(RUNNING.toMillis());
-            app.kill();
-            Map<String, Double> warm = timedStart(app, heap, seeded, reference);
-            String warmRss = app.peakRss();
-            String archive = "-XX:SharedArchiveFile=" + fastStart.resolve("festival-ledger.jsa") + " ";
-            Path fastJar = fastStart.resolve("festival-ledger.jar");
-            Map<String, Double> joined;
-            Map<String, Double> fastJoined;
-            String joinedRss;
-            try (AppUnderTest newcomer = newcomer(jar, storePort, app)) {
-                joined = timedStart(newcomer, heap, seeded, reference);
-                joinedRss = newcomer.peakRss();
+            try {
+                long seeded = new TimeTravelBenchmark().seed(app.data, entries);
+                System.out.printf(Locale.ROOT, "Restart benchmark: %,d events on the ledger, %s, %d cores, Java %s, "
+                                + "load average %s%n", seeded, heap, Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.version"), PublicBenchmark.loadAverage());
+                Map<String, Double> cold = timedStart(app, heap, seeded, null);
+                String reference = standings(app);
+                Thread.sleep(RUNNING.toMillis());
+                app.kill();
+                Map<String, Double> warm = timedStart(app, heap, seeded, reference);
+                String warmRss = app.peakRss();
+                String archive = "-XX:SharedArchiveFile=" + fastStart.resolve("festival-ledger.jsa") + " ";
+                Path fastJar = fastStart.resolve("festival-ledger.jar");
+                Map<String, Double> joined;
+                Map<String, Double> fastJoined;
+                String joinedRss;
+                try (AppUnderTest newcomer = newcomer(jar, storePort, app)) {
+                    joined = timedStart(newcomer, heap, seeded, reference);
+                    joinedRss = newcomer.peakRss();
+                }
+                try (AppUnderTest newcomer = newcomer(fastJar, storePort, app)) {
+                    fastJoined = timedStart(newcomer, archive + heap, seeded, reference);
+                }
+                app.kill();
+                AppUnderTest fast = app.launchedFrom(fastJar);
+                Map<String, Double> fastWarm = timedStart(fast, archive + heap, seeded, reference);
+                fast.stop();
+                System.out.println();
+                System.out.println("| after launching the process | first start: every view from position 1 (s) "
+                        + "| restart after SIGKILL: views from their snapshots (s) | restart / first "
+                        + "| a new node joining the running node's store (s) "
+                        + "| restart after SIGKILL, fast-start layout (s) "
+                        + "| a new node joining, fast-start layout (s) |");
+                System.out.println("|---|---:|---:|---:|---:|---:|---:|");
+                for (String measure : cold.keySet()) {
+                    System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.0f %% | %.1f | %.1f | %.1f |%n", measure,
+                            cold.get(measure), warm.get(measure), 100 * warm.get(measure) / cold.get(measure),
+                            joined.get(measure), fastWarm.get(measure), fastJoined.get(measure));
+                }
+                System.out.printf("peak RSS: restarted app %s, new node %s; load average at the end: %s%n", warmRss,
+                        joinedRss, PublicBenchmark.loadAverage());
+            } catch (Exception failed) {
+                // The data directory goes with the benchmark: say what the application said first.
+                System.err.println("The restart benchmark failed; the end of the first node's log:"
+                        + System.lineSeparator() + app.logTail(80));
+                throw failed;
             }
-            try (AppUnderTest newcomer = newcomer(fastJar, storePort, app)) {
-                fastJoined = timedStart(newcomer, archive + heap, seeded, reference);
-            }
-            app.kill();
-            AppUnderTest fast = app.launchedFrom(fastJar);
-            Map<String, Double> fastWarm = timedStart(fast, archive + heap, seeded, reference);
-            fast.stop();
-            System.out.println();
-            System.out.println("| after launching the process | first start: every view from position 1 (s) "
-                    + "| restart after SIGKILL: views from their snapshots (s) | restart / first "
-                    + "| a new node joining the running node's store (s) "
-                    + "| restart after SIGKILL, fast-start layout (s) | a new node joining, fast-start layout (s) |");
-            System.out.println("|---|---:|---:|---:|---:|---:|---:|");
-            for (String measure : cold.keySet()) {
-                System.out.printf(Locale.ROOT, "| %s | %.1f | %.1f | %.0f %% | %.1f | %.1f | %.1f |%n", measure,
-                        cold.get(measure), warm.get(measure), 100 * warm.get(measure) / cold.get(measure),
-                        joined.get(measure), fastWarm.get(measure), fastJoined.get(measure));
-            }
-            System.out.printf("peak RSS: restarted app %s, new node %s; load average at the end: %s%n", warmRss,
-                    joinedRss, PublicBenchmark.loadAverage());
         } finally {
             AppUnderTest.deleteTree(fastStart);
         }

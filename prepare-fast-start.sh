@@ -16,6 +16,11 @@ if [ ! -f "$jar" ]; then
   echo "No $jar: build it first (mvn -B -q -pl api -am package -DskipTests)." >&2
   exit 1
 fi
+# Replace only a layout this script made (or an empty directory): never delete a directory given by mistake.
+if [ -d "$dir" ] && [ -n "$(ls -A "$dir")" ] && [ ! -f "$dir/training.log" ]; then
+  echo "$dir exists and is not a fast-start layout: give a new or empty directory." >&2
+  exit 2
+fi
 rm -rf "$dir"
 java -Djarmode=tools -jar "$jar" extract --destination "$dir" > /dev/null
 training=$(mktemp -d)

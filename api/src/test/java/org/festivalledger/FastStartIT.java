@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,6 +34,19 @@ class FastStartIT {
                 "--ledger.demo.enabled=true")) {
             assertThat(app.api().get("/api/competitions").as(Api.ORGANISER).send().status()).isEqualTo(200);
         }
+    }
+
+    @Test
+    void aDirectoryThatIsNotALayoutIsRefusedAndKept() throws Exception {
+        Path someone = Files.createDirectories(directory.resolve("someone's"));
+        Files.writeString(someone.resolve("notes.txt"), "keep me");
+        Process prepare = new ProcessBuilder("bash", Path.of("..", "prepare-fast-start.sh").toString(),
+                packagedJar().toString(), someone.toString()).redirectErrorStream(true).start();
+        String output = new String(prepare.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+
+        assertThat(prepare.waitFor()).as(output).isEqualTo(2);
+        assertThat(output).contains("is not a fast-start layout");
+        assertThat(someone.resolve("notes.txt")).hasContent("keep me");
     }
 
     private static Path packagedJar() {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.lock.LockFactory;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
@@ -64,6 +63,9 @@ class AxonConfiguration {
 
     /** Command metadata copied onto every event the command causes: who, in which role, and why. */
     static final String[] AUDIT_METADATA = {"actor", "role", "reason", "idempotencyKey"};
+
+    /** Judgings kept in memory between commands: one a competition, and a festival runs a handful at once. */
+    static final int KEPT_JUDGINGS = 32;
 
     /** The web layer's mapper (defining any ObjectMapper bean would otherwise replace Boot's). */
     @Bean
@@ -175,7 +177,7 @@ class AxonConfiguration {
 
     @Bean
     Cache judgingCache(LedgerLog ledger) {
-        return new LedgerCheckedCache(new WeakReferenceCache(), ledger);
+        return new LedgerCheckedCache(new KeptAggregates(KEPT_JUDGINGS), ledger);
     }
 
     /**

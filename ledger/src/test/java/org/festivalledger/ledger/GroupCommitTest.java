@@ -81,6 +81,41 @@ class GroupCommitTest {
         assertThat(positions.get(positions.size() - 1)).isEqualTo(400);
     }
 
+    @Test
+    void underLoadGroupCommitsAreSpacedSoThatMoreWritesShareEach() throws Exception {
+        try (TestStore store = TestStore.open(directory.resolve("live"))) {
+            LedgerLog ledger = new LedgerLog(store.database, Clock.systemUTC(), store.server::awaitDurable);
+            ledger.append(List.of(event("warm-up", 0)), List.of());
+            ledger.awaitDurable();
+            long commitsBefore = fileVersion(store);
+            long start = System.nanoTime();
+            ExecutorService writers = Executors.newFixedThreadPool(8);
+            List<Future<?>> done = new ArrayList<>();
+            for (int w = 0; w < 8; w++) {
+                String aggregate = "writer-" + w;
+                done.add(writers.submit(() -> {
+                    for (int i = 0; i < 50; i++) {
+                        ledger.append(List.of(event(aggregate, i)), List.of());
+                        ledger.awaitDurable();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> future : done) {
+                future.get();
+            }
+            writers.shutdown();
+            long elapsedMillis = (System.nanoTime() - start) / 1_000_000;
+            long commits = fileVersion(store) - commitsBefore;
+
+            // At most one group commit per gathering interval, plus the housekeeping's flushes (every second) and
+            // compactions (every 3 s): back to back, eight writers would commit far more often than that.
+            long bound = elapsedMillis / EmbeddedMongoStore.COMMIT_GATHER_MILLIS + elapsedMillis / 1_000 + elapsedMillis / 3_000 + 4;
+            assertThat(commits).as("%d commits in %d ms for 400 writes", commits, elapsedMillis)
+                    .isLessThanOrEqualTo(bound).isLessThan(200);
+        }
+    }
+
     private static long fileVersion(TestStore store) throws Exception {
         // Each commit of the MVStore writes a new version; reading it needs the store object itself.
         java.lang.reflect.Field field = EmbeddedMongoStore.class.getDeclaredField("store");

@@ -7,6 +7,8 @@ import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
 
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.Predicate;
 
 /**
@@ -44,6 +46,7 @@ final class CommittingH2Backend extends H2Backend {
      * few seconds does.
      */
     private static final int COMPACTION_BYTES = 16 * 1024 * 1024;
+    private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(EmbeddedMongoStore.COMMIT_GATHER_MILLIS);
     /**
      * Unsaved pages (H2's estimate, bytes) past which a write is followed by a commit, durable or not. H2 itself would
      * commit at about this size, but in the middle of a write (it is told not to, see EmbeddedMongoStore#openFile);
@@ -64,6 +67,9 @@ final class CommittingH2Backend extends H2Backend {
     /** Guards {@link #committing}: whether a thread is committing on behalf of every waiting writer. */
     private final Object groupCommit = new Object();
     private boolean committing;
+    /** When the last group commit ended ({@link System#nanoTime()}), and how many writes it held: committer only. */
+    private volatile long lastGroupCommitEnd = System.nanoTime();
+    private volatile long lastGroupSize;
     /** Whether the file was mostly dead space when it was closed. */
     private volatile boolean sparseAtClose;
 
@@ -113,7 +119,8 @@ final class CommittingH2Backend extends H2Backend {
      * Returns once every write applied before the call is in the file. The first writer to arrive commits for
      * all that are waiting (under the write lock, between whole writes, as every commit here); the others wait
      * for it, and whoever arrives during that commit is served by the next one. Under load a commit holds
-     * the writes of everyone who arrived while the previous one was being written.
+     * the writes of everyone who arrived while the previous one was being written, and the committer first waits
+     * out the rest of {@link EmbeddedMongoStore#COMMIT_GATHER_MILLIS} since that one ended.
      */
     void awaitDurable() {
         long target;
@@ -137,11 +144,17 @@ final class CommittingH2Backend extends H2Backend {
                 committing = true;
             }
             try {
+                if (lastGroupSize > 1) {
+                    gatherWrites(lastGroupCommitEnd);
+                }
                 synchronized (writeLock) {
                     if (committed < applied) {
+                        long before = committed;
                         commit();
+                        lastGroupSize = committed - before;
                     }
                 }
+                lastGroupCommitEnd = System.nanoTime();
             } finally {
                 synchronized (groupCommit) {
                     committing = false;
@@ -166,6 +179,17 @@ final class CommittingH2Backend extends H2Backend {
                 store.close();
             }
             super.close();
+        }
+    }
+
+    /**
+     * Waits until {@link EmbeddedMongoStore#COMMIT_GATHER_MILLIS} after the last group commit ended, so that more
+     * writes share the next; called only when the last one held more than one write (there are concurrent writers).
+     */
+    private static void gatherWrites(long lastEnd) {
+        long wait = Math.min(GATHER_NANOS, GATHER_NANOS - (System.nanoTime() - lastEnd));
+        if (wait > 0) {
+            LockSupport.parkNanos(wait);
         }
     }
 

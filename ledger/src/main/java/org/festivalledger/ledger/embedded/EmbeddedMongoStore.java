@@ -39,6 +39,17 @@ public final class EmbeddedMongoStore implements AutoCloseable {
      * group commit and compaction the retained chunks are megabytes, not the bulk of the file.
      */
     static final int RETENTION_MILLIS = 45_000;
+    /**
+     * Under load (the last group commit held more than one write), a group commit starts at least this long after the
+     * one before it ended. Every commit rewrites the pages from each changed leaf up to its map's root, however many
+     * writes it holds, and H2 keeps each chunk for the retention time before it can reuse the space, so the bytes
+     * written per second decide the size of the file while a festival runs. In the judging benchmark (16 clients)
+     * the store wrote 1,045 MB with commits back to back; gathering for 10 ms, 460 MB at about four writes a
+     * commit; for 20 ms, about 350 MB at seven, and the file while running went from 4.4–7.5 kB to 2.4 kB per event
+     * (docs/benchmarks.md). A lone writer is not slowed: its commits hold one write each, and a write that
+     * comes after a pause is committed at once. The price under load is up to this much more latency per write.
+     */
+    public static final long COMMIT_GATHER_MILLIS = 20;
     /** The share of the heap the page cache may take at most: the rest is the application's. */
     private static final int HEAP_SHARE = 8;
 

@@ -35,6 +35,11 @@ final class IndexKeyType extends ObjectDataType {
 
     private final Serialised[] cache = new Serialised[CACHE_SLOTS];
 
+    // One lookup searches every page from the root to a leaf with the same key object: serialised once, not once a
+    // page (each serialisation builds an ObjectOutputStream of a few kilobytes, a fifth of the bytes a scoring load
+    // allocated). Per thread, as H2 searches from many.
+    private final ThreadLocal<Serialised> lastSearched = new ThreadLocal<>();
+
     @Override
     public int compare(Object a, Object b) {
         if (a == b) {
@@ -52,7 +57,7 @@ final class IndexKeyType extends ObjectDataType {
         if (!(key instanceof KeyValue)) {
             return super.binarySearch(key, storageObj, size, initialGuess);
         }
-        byte[] wanted = serialize(key);
+        byte[] wanted = searched((KeyValue) key);
         Object[] storage = cast(storageObj);
         int low = 0;
         int high = size - 1;
@@ -73,6 +78,18 @@ final class IndexKeyType extends ObjectDataType {
             x = (low + high) >>> 1;
         }
         return ~low;
+    }
+
+    private byte[] searched(KeyValue key) {
+        Serialised last = lastSearched.get();
+        if (last != null && last.key() == key) {
+            return last.bytes();
+        }
+        byte[] bytes = serialize(key);
+        if (immutable(key)) {
+            lastSearched.set(new Serialised(key, bytes));
+        }
+        return bytes;
     }
 
     private byte[] serialised(Object key) {

@@ -65,6 +65,33 @@ class IndexKeyTypeTest {
     }
 
     @Test
+    void oneKeySearchedPageAfterPageIsFoundInEachAndAKeyWhoseDocumentChangedIsSearchedByItsNewValue() {
+        ObjectDataType h2 = new ObjectDataType();
+        IndexKeyType ours = new IndexKeyType();
+        KeyValue[] upper = randomKeys(300).stream().distinct().sorted(h2::compare).toArray(KeyValue[]::new);
+        KeyValue[] leaf = Arrays.copyOfRange(upper, 100, 140);
+        KeyValue wanted = copy(upper[120]);
+        // As H2 descends a tree: the same key object, one page after another.
+        assertThat(ours.binarySearch(wanted, upper, upper.length, 0)).isEqualTo(120);
+        assertThat(ours.binarySearch(wanted, leaf, leaf.length, 0)).isEqualTo(20);
+
+        KeyValue[] documents = new KeyValue[50];
+        for (int i = 0; i < documents.length; i++) {
+            documents[i] = new KeyValue(new de.bwaldvogel.mongo.bson.Document("n", (long) i));
+        }
+        Arrays.sort(documents, h2::compare);
+        de.bwaldvogel.mongo.bson.Document value = new de.bwaldvogel.mongo.bson.Document("n", 7L);
+        KeyValue changing = new KeyValue(value);
+        int before = ours.binarySearch(changing, documents, documents.length, 0);
+        value.put("n", 31L);
+        int after = ours.binarySearch(changing, documents, documents.length, 0);
+
+        assertThat(before).isEqualTo(h2.binarySearch(new KeyValue(new de.bwaldvogel.mongo.bson.Document("n", 7L)),
+                documents, documents.length, 0)).isNotNegative();
+        assertThat(after).isEqualTo(h2.binarySearch(changing, documents, documents.length, 0)).isNotEqualTo(before);
+    }
+
+    @Test
     void aStoreWrittenWithH2sOwnKeyTypeIsSearchedCorrectlyWithThisOne() {
         Path file = directory.resolve(EmbeddedMongoStore.FILE_NAME);
         MVStore plain = new MVStore.Builder().fileName(file.toString()).open();

@@ -9,6 +9,7 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -83,7 +84,11 @@ class ViewsReadiness implements HealthIndicator {
     void reportProgress() {
         List<ViewsOnNode.ViewState> states = views.states();
         if (!caughtUp && !isCaughtUp(states)) {
-            log.info("Views folding the log: {}% of the head at start ({})", percent(states), headAtStart);
+            // Naming the furthest behind says which view a start that never becomes ready is waiting for.
+            states.stream().min(Comparator.comparingLong(ViewsOnNode.ViewState::position)).ifPresent(slowest ->
+                    log.info("Views folding the log: {}% of the head at start ({}); furthest behind: {} at {}{}",
+                            percent(states), headAtStart, slowest.name(), slowest.position(),
+                            slowest.running() ? "" : " (stopped)"));
         }
     }
 

@@ -166,10 +166,20 @@ final class RestartBenchmark {
         }
         if (!(ready && views && trail && standings)) {
             throw new IllegalStateException("the application did not reach the head within 10 minutes; so far "
-                    + times + "; the end of its log:" + System.lineSeparator() + app.logTail(60));
+                    + times + "; its readiness: " + readiness(app) + "; the end of its log:" + System.lineSeparator()
+                    + app.logTail(60));
         }
         times.put("everything above", seconds(launched));
         return times;
+    }
+
+    /** The readiness answer with each view's position, for a start that never becomes ready. */
+    private static String readiness(AppUnderTest app) {
+        try {
+            return send(app, "/actuator/health/readiness").body();
+        } catch (Exception e) {
+            return "(no answer: " + e + ")";
+        }
     }
 
     private static long projectionPosition(AppUnderTest app) throws Exception {

@@ -36,8 +36,8 @@ final class IndexKeyType extends ObjectDataType {
     private final Serialised[] cache = new Serialised[CACHE_SLOTS];
 
     // One lookup searches every page from the root to a leaf with the same key object: serialised once, not once a
-    // page (each serialisation builds an ObjectOutputStream of a few kilobytes, a fifth of the bytes a scoring load
-    // allocated). Per thread, as H2 searches from many.
+    // page. Each serialisation builds an ObjectOutputStream of a few kilobytes, and this search was the largest
+    // allocation site in a flight recording of the scoring load. Per thread, as H2 searches from many.
     private final ThreadLocal<Serialised> lastSearched = new ThreadLocal<>();
 
     @Override

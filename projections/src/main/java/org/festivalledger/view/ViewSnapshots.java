@@ -20,8 +20,6 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
-import java.util.zip.GZIPInputStream;
-import java.util.zip.GZIPOutputStream;
 
 /**
  * Snapshots of whole in-memory views with the ledger position they reflect, so a restarted node loads
@@ -79,18 +77,8 @@ public final class ViewSnapshots {
         return JSON.copy();
     }
 
-    private static byte[] compress(byte[] json) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(json.length / 4);
-        try (GZIPOutputStream gzip = new GZIPOutputStream(bytes)) {
-            gzip.write(json);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
-    }
-
     public void save(String name, long position, byte[] json) {
-        byte[] serialized = compress(json);
+        byte[] serialized = Gzip.compress(json);
         int count = (serialized.length + CHUNK_BYTES - 1) / CHUNK_BYTES;
         for (int i = 0; i < count; i++) {
             byte[] part = Arrays.copyOfRange(serialized, i * CHUNK_BYTES,
@@ -123,8 +111,8 @@ public final class ViewSnapshots {
             }
             bytes.writeBytes(chunk.get("data", Binary.class).getData());
         }
-        try (GZIPInputStream gzip = new GZIPInputStream(new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
-            return Optional.of(new Snapshot<>(position, JSON.readValue(gzip, type)));
+        try {
+            return Optional.of(new Snapshot<>(position, JSON.readValue(Gzip.expand(bytes.toByteArray()), type)));
         } catch (IOException e) {
             return Optional.empty(); // unreadable (an older shape): rebuild from the ledger instead
         }

@@ -7,6 +7,7 @@ import org.festivalledger.Api.Reply;
 import org.festivalledger.AppProcess;
 import org.festivalledger.FestivalLedgerApplication;
 import org.festivalledger.Judging;
+import org.festivalledger.ledger.embedded.EmbeddedMongoStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -114,6 +115,25 @@ class ReadinessAndMetricsTest {
                     .anyMatch(line -> line.contains("Views caught up with the ledger head at start (position " + head));
             assertThat(log.stream().filter(line -> line.contains(" WARN ") || line.contains(" ERROR ")).toList())
                     .as("a normal start (see %s)", second.log()).isEmpty();
+        }
+    }
+
+    @Test
+    void livenessIsDownOnceTheEmbeddedStoreIsClosedUnderTheRunningNode() throws Exception {
+        try (ConfigurableApplicationContext node = start(Files.createTempDirectory("ledger-liveness-test"))) {
+            Api api = new Api(port(node));
+            assertThat(awaitReady(api).status()).isEqualTo(200);
+            Reply alive = api.get("/actuator/health/liveness").as(Api.AUDITOR).send();
+            assertThat(alive.status()).as(alive.toString()).isEqualTo(200);
+            assertThat(alive.json().at("/components/embeddedStore/status").asText()).isEqualTo("UP");
+
+            // What H2 does by itself after an error inside a commit (an OutOfMemoryError, ADR 0012).
+            node.getBean(EmbeddedMongoStore.class).close();
+
+            Reply dead = api.get("/actuator/health/liveness").as(Api.AUDITOR).send();
+            assertThat(dead.status()).as(dead.toString()).isEqualTo(503);
+            assertThat(dead.json().at("/components/embeddedStore/status").asText()).isEqualTo("DOWN");
+            assertThat(api.get("/actuator/health/liveness").send().status()).as("anonymous too").isEqualTo(503);
         }
     }
 

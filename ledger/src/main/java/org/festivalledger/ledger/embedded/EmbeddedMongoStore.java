@@ -181,6 +181,14 @@ public final class EmbeddedMongoStore implements AutoCloseable {
                 .map(name -> (Object) store.openMap(name).getKeyType()).toList();
     }
 
+    /**
+     * Whether the store's file is open. H2 closes it by itself after any error inside a commit (an
+     * {@code OutOfMemoryError} too); every read and write fails from then on, and only a restart opens it again.
+     */
+    public boolean isOpen() {
+        return !store.isClosed();
+    }
+
     /** The size of the store's file in bytes, for the metrics (0 if it cannot be read). */
     public long sizeBytes() {
         try {

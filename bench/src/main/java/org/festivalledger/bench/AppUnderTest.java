@@ -93,7 +93,12 @@ final class AppUnderTest implements AutoCloseable {
 
     /** The last lines of the application's log, for a benchmark that fails to say why before its data goes. */
     String logTail(int lines) {
-        try (Stream<String> log = Files.lines(data.resolve("app.log"))) {
+        return tail(data.resolve("app.log"), lines);
+    }
+
+    /** The last {@code lines} lines of a log file, or why there are none. */
+    static String tail(Path file, int lines) {
+        try (Stream<String> log = Files.lines(file)) {
             List<String> all = log.toList();
             return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException | java.io.UncheckedIOException e) {

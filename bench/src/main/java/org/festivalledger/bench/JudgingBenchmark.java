@@ -84,6 +84,25 @@ public final class JudgingBenchmark {
             port = socket.getLocalPort();
         }
         Path data = Files.createTempDirectory("judging-bench");
+        Path log = data.resolveSibling(data.getFileName() + ".log");
+        boolean finished = false;
+        try {
+            measure(jar, data, log, port, heap, entries, jurors, festival);
+            finished = true;
+        } finally {
+            if (!finished) {
+                // Its data and log are about to go: say why the application failed while it still can.
+                System.err.println("The benchmark failed; the application's log ends with:" + System.lineSeparator()
+                        + AppUnderTest.tail(log, 60));
+            }
+            // A festival's store is gigabytes: never leave it in the temp directory, even after a failure.
+            AppUnderTest.deleteTree(data);
+            Files.deleteIfExists(log);
+        }
+    }
+
+    private static void measure(Path jar, Path data, Path log, int port, String heap, int entries, int jurors,
+                                boolean festival) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(List.of("java", heap, "-jar", jar.toString(), "--server.port=" + port,
                 "--ledger.data-dir=" + data,
                 // A benchmark measures capacity from one address, not the per-client rate limit.
@@ -91,11 +110,10 @@ public final class JudgingBenchmark {
         // The jar has no default passwords; the benchmark's accounts are its own, given the way a deployment would.
         builder.environment().put("LEDGER_ORGANISER_PASSWORD", "organiser-demo");
         builder.environment().put("LEDGER_AUDITOR_PASSWORD", "auditor-demo");
-        Process app = builder.redirectErrorStream(true)
-                .redirectOutput(data.resolveSibling(data.getFileName() + ".log").toFile()).start();
+        Process app = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
         try {
             JudgingBenchmark bench = new JudgingBenchmark(port);
-            bench.awaitUp();
+            bench.awaitUp(app);
             System.out.printf("Judging benchmark: %d entries, %d jurors, 5 per entry, 3 criteria; %d cores, Java %s, %s, "
                             + "load average %s%n", entries, jurors, Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), heap, PublicBenchmark.loadAverage());
@@ -113,16 +131,12 @@ public final class JudgingBenchmark {
                     + "%,.0f bytes/event |%n", quiet / 1e6, (double) quiet / Math.max(1, events));
         } finally {
             app.destroy();
-            app.waitFor(30, TimeUnit.SECONDS);
-        }
-        try {
-            if (festival) {
-                RawBaseline.report(data);
+            if (!app.waitFor(30, TimeUnit.SECONDS)) {
+                app.destroyForcibly().waitFor(); // never outlive the benchmark
             }
-        } finally {
-            // A festival's store is gigabytes: never leave it in the temp directory.
-            AppUnderTest.deleteTree(data);
-            Files.deleteIfExists(data.resolveSibling(data.getFileName() + ".log"));
+        }
+        if (festival) {
+            RawBaseline.report(data);
         }
     }
 
@@ -503,9 +517,12 @@ public final class JudgingBenchmark {
         return "/api/competitions/" + COMPETITION + "/rounds/" + ROUND;
     }
 
-    private void awaitUp() throws InterruptedException {
+    private void awaitUp(Process app) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
+            if (!app.isAlive()) {
+                throw new IllegalStateException("the application exited (" + app.exitValue() + ") before it answered");
+            }
             try {
                 if (get("/api/audit/head", null).statusCode() == 200) {
                     return;

@@ -49,6 +49,19 @@ public final class LedgerBenchmark {
         System.out.printf("Ledger benchmark: %s, %d cores, Java %s%n", System.getProperty("os.name"),
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
         List<String> rows = new ArrayList<>();
+        try {
+            measure(directory, rows);
+        } finally {
+            AppUnderTest.deleteTree(directory); // after a failure too: never leave a store in the temp directory
+        }
+        System.out.println();
+        System.out.println("| events stored | appends/s | raw inserts/s | append/raw | replay events/s"
+                + " | raw scan events/s | replay/raw |");
+        System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
+        rows.forEach(System.out::println);
+    }
+
+    private void measure(Path directory, List<String> rows) throws IOException {
         try (EmbeddedMongoStore store = EmbeddedMongoStore.start(directory, 0);
              MongoClient client = MongoClients.create(store.connectionString())) {
             MongoDatabase database = client.getDatabase("bench");
@@ -68,12 +81,6 @@ public final class LedgerBenchmark {
                 System.out.println(rows.get(rows.size() - 1));
             }
         }
-        AppUnderTest.deleteTree(directory);
-        System.out.println();
-        System.out.println("| events stored | appends/s | raw inserts/s | append/raw | replay events/s"
-                + " | raw scan events/s | replay/raw |");
-        System.out.println("|---:|---:|---:|---:|---:|---:|---:|");
-        rows.forEach(System.out::println);
     }
 
     private record Rates(double ledger, double raw) {

@@ -29,6 +29,10 @@ class FormSentTwiceTest extends LedgerTestApplication {
         String page = "/organiser/competitions/" + judging.competition;
         Map<String, String> form = Map.of("categoryId", "best-film", "submissionId", judging.entries.get(0),
                 "citation", "For a film that dreams", FormOnce.FIELD, UUID.randomUUID().toString());
+        // The page is open before its form is sent twice, as in the browser. Without it, the two sends below would
+        // each be the session's first page since sign-in, both drawing a new CSRF token concurrently: one of them
+        // would then carry a token the session no longer holds, and get a 403 that no browser would see.
+        organiser.get(page);
 
         CompletableFuture<HttpResponse<String>> first = CompletableFuture.supplyAsync(
                 () -> organiser.submit(page, page + "/awards", form));

@@ -1,6 +1,8 @@
 package org.festivalledger.standings;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import org.festivalledger.award.AwardConferred;
 import org.festivalledger.award.AwardRevoked;
 import org.festivalledger.competition.AwardCategory;
@@ -75,7 +77,9 @@ public final class JudgingRecord {
         private Set<String> dropped = new LinkedHashSet<>();
         /** submissionId → jurorIds assigned to it. */
         private Map<String, Set<String>> assignments = new LinkedHashMap<>();
-        /** {@link #key} → the score that counts. */
+        /** {@link #key} → the score that counts; snapshots write them in columns ({@link ScorecardColumns}). */
+        @JsonSerialize(using = ScorecardColumns.Writer.class)
+        @JsonDeserialize(using = ScorecardColumns.Reader.class)
         private Map<String, Scorecard> scorecards = new LinkedHashMap<>();
         /** Ledger position of the last event that changed this round. */
         private long position;

@@ -36,7 +36,7 @@ import java.util.function.Predicate;
  * the full events of the page returned are then read back from the ledger by exact position.
  * <p>
  * Memory is about 150 bytes per event: 30 MB for a 200,000-event festival. A snapshot of the lines is saved every
- * minute and at shutdown; a start loads it and reads only the events after it.
+ * minute and at shutdown ({@link SavedLines}); a start loads it and reads only the events after it.
  */
 @Component
 public class AuditTrail {
@@ -86,8 +86,8 @@ public class AuditTrail {
         this.snapshots = new ViewSnapshots(database);
         // Read beside the application's start; it fills the fields without the monitor (see BackgroundRestore).
         this.restored = BackgroundRestore.start("audit-trail-restore", () -> {
-            snapshots.load(SNAPSHOT, Line[].class).ifPresent(snapshot -> {
-                Arrays.asList(snapshot.view()).forEach(this::add);
+            snapshots.load(SNAPSHOT, SavedLines.class).ifPresent(snapshot -> {
+                snapshot.view().lines().forEach(this::add);
                 savedLines = lines.size();
             });
             return lines.size();
@@ -108,7 +108,7 @@ public class AuditTrail {
             if (size <= savedLines) {
                 return;
             }
-            serialized = ViewSnapshots.serialize(lines);
+            serialized = ViewSnapshots.serialize(new SavedLines(lines));
         }
         snapshots.save(SNAPSHOT, size, serialized);
         savedLines = size;

@@ -107,6 +107,14 @@ class ScorecardColumnsTest {
                 .hasMessageContaining("columns-99");
     }
 
+    @Test
+    void damagedScorecardsAreRefusedNotHalfRead() {
+        String json = new String(ViewSnapshots.serialize(aJudgedRound()), StandardCharsets.UTF_8)
+                .replace("\"cards\":[[0,", "\"cards\":[[99,");
+
+        assertThatThrownBy(() -> read(json.getBytes(StandardCharsets.UTF_8))).isInstanceOf(IOException.class);
+    }
+
     private static JudgingRecord read(byte[] json) throws IOException {
         return ViewSnapshots.mapping().readValue(json, JudgingRecord.class);
     }

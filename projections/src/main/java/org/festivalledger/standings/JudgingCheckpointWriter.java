@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * <p>The board's record changes only in its processor's thread, and this is called there right after an event of
  * a judging stream was folded: the record then holds exactly the judging up to that event, plus entry facts that
  * the checkpoint leaves out. Only a copy of the record is taken under its lock; the JSON, compressing and storing
- * happen on a thread of their own. At most two states wait for that thread; beyond that the processor stores the next one
+ * happen on a thread of their own. The copy stored is then kept in memory as the start of the replays after it
+ * ({@link ReplayStarts#keep}). At most two states wait for that thread; beyond that the processor stores the next one
  * itself, so a slow store slows the board down instead of filling the heap with states.
  */
 @Component
@@ -25,6 +26,7 @@ public class JudgingCheckpointWriter {
 
     private final JudgingBoard board;
     private final JudgingCheckpoints checkpoints;
+    private final ReplayStarts starts;
     private final ThreadPoolExecutor writer = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(2), runnable -> {
                 Thread thread = new Thread(runnable, "judging-checkpoints");
@@ -34,9 +36,10 @@ public class JudgingCheckpointWriter {
     /** States handed over and not yet stored. */
     private int waiting;
 
-    public JudgingCheckpointWriter(JudgingBoard board, JudgingCheckpoints checkpoints) {
+    public JudgingCheckpointWriter(JudgingBoard board, JudgingCheckpoints checkpoints, ReplayStarts starts) {
         this.board = board;
         this.checkpoints = checkpoints;
+        this.starts = starts;
         board.onJudgingFolded(this::folded);
         board.onReset(this::reset);
     }
@@ -49,7 +52,7 @@ public class JudgingCheckpointWriter {
             // A record restored from a board snapshot taken after this event holds more than the checkpoint may.
             // Under the lock only a copy (tens of milliseconds at festival scale, the scorecards are shared):
             // the JSON of 150,000 scorecards takes far longer, and every reader of the board would wait for it.
-            board.read(competitionId, record -> record.position() == position ? record.copy() : null)
+            board.read(competitionId, record -> record.position() == position ? record.copyWithoutEntryFacts() : null)
                     .ifPresent(copy -> {
                         handedOver();
                         writer.execute(() -> save(competitionId, new JudgingCheckpoints.Mark(sequence, position),
@@ -63,6 +66,7 @@ public class JudgingCheckpointWriter {
     private void save(String competitionId, JudgingCheckpoints.Mark mark, JudgingRecord state) {
         try {
             checkpoints.save(competitionId, mark, JudgingCheckpoints.serialize(state));
+            starts.keep(competitionId, mark, state);
         } catch (RuntimeException e) {
             log.warn("Could not store the time travel checkpoint of {} at {}; replays fold from an earlier one",
                     competitionId, mark, e);

@@ -1,8 +1,5 @@
 package org.festivalledger.standings;
 
-import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
@@ -43,14 +40,6 @@ public class JudgingCheckpoints {
     private static final String STATES = "judging_checkpoints";
     private static final String CHUNKS = "judging_checkpoint_chunks";
     private static final String MARKS = "judging_checkpoint_marks";
-    /** The record without its entry facts, which only the live board folds (a test fails if the field is renamed). */
-    private static final ObjectMapper JUDGING_ONLY = ViewSnapshots.mapping()
-            .addMixIn(JudgingRecord.class, WithoutEntryFacts.class);
-
-    @JsonIgnoreProperties({"entries"})
-    private abstract static class WithoutEntryFacts {
-    }
-
     /** Where a checkpoint is: the sequence of its event in the judging stream and that event's ledger position. */
     public record Mark(long sequence, long position) {
     }
@@ -88,13 +77,12 @@ public class JudgingCheckpoints {
         return every > 0 && (sequence + 1) % every == 0;
     }
 
-    /** A record's judging-only state as JSON: call it while the record cannot change (under its lock). */
-    public static byte[] serialize(JudgingRecord record) {
-        try {
-            return JUDGING_ONLY.writeValueAsBytes(record);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot serialise the judging of " + record.competitionId(), e);
-        }
+    /**
+     * A judging-only state ({@link JudgingRecord#copyWithoutEntryFacts}) as JSON: call it while the record cannot
+     * change.
+     */
+    public static byte[] serialize(JudgingRecord judgingOnly) {
+        return ViewSnapshots.serialize(judgingOnly);
     }
 
     /** Stores a state (compressing it) and then lists it, so a listed checkpoint is always complete. */

@@ -240,8 +240,17 @@ public final class JudgingRecord {
      * (records, criteria, decisions) is never changed by the fold, which replaces such values instead.
      */
     public JudgingRecord copy() {
-        JudgingRecord copy = new JudgingRecord(competitionId);
+        JudgingRecord copy = copyWithoutEntryFacts();
         copy.entries = new LinkedHashMap<>(entries);
+        return copy;
+    }
+
+    /**
+     * A copy of the judging alone, without the entry facts ({@code SubmissionReceived} is not a judging event): what
+     * folding the judging stream by itself gives, which is what time travel's checkpoints hold.
+     */
+    public JudgingRecord copyWithoutEntryFacts() {
+        JudgingRecord copy = new JudgingRecord(competitionId);
         copy.jurors = new LinkedHashMap<>(jurors);
         copy.access = new LinkedHashMap<>(access);
         copy.conflicts = new LinkedHashSet<>(conflicts);

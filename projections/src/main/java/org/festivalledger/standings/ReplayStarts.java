@@ -41,6 +41,8 @@ public class ReplayStarts {
     private final JudgingCheckpoints checkpoints;
     private final Map<Kept, Object> readers = new ConcurrentHashMap<>();
     private final AtomicBoolean warmed = new AtomicBoolean();
+    /** The sequence of the newest state {@link #keep} kept, by competition; guarded by {@link #kept}. */
+    private final Map<String, Long> newestKept = new java.util.HashMap<>();
     // Access-ordered, so the least recently used state is the one dropped.
     private final Map<Kept, JudgingRecord> kept = new LinkedHashMap<>(4, 0.75f, true) {
         @Override
@@ -86,6 +88,21 @@ public class ReplayStarts {
         long sequence = newest.sequence();
         Long until = next;
         return state(competitionId, newest).map(state -> new Start(state.copy(), sequence, until));
+    }
+
+    /**
+     * Keeps a state the board has just stored as a checkpoint, so that a replay starting there does not read it
+     * back: after a first start that folded the whole log, or during the festival, the newest checkpoint is then in
+     * memory before anyone asks for it. The state must never change again (the writer's own copy). States may
+     * arrive out of order (the board stores one itself when the writer's queue is full): one older than the newest
+     * kept for its competition is not kept, so that it cannot push the newest out.
+     */
+    void keep(String competitionId, JudgingCheckpoints.Mark mark, JudgingRecord state) {
+        synchronized (kept) {
+            if (newestKept.merge(competitionId, mark.sequence(), Math::max) == mark.sequence()) {
+                kept.put(new Kept(competitionId, mark), state);
+            }
+        }
     }
 
     /** Reads the newest checkpoints in the background when the application is ready. */

@@ -90,7 +90,9 @@ class TimeTravelCheckpointsTest extends OnAnEmbeddedStore {
     private final JudgingBoard board = new JudgingBoard(database);
     private final AnnotationEventHandlerAdapter processor = new AnnotationEventHandlerAdapter(board);
     private final JudgingCheckpoints checkpoints = new JudgingCheckpoints(database, EVERY);
-    private final JudgingCheckpointWriter writer = new JudgingCheckpointWriter(board, checkpoints);
+    /** Where the application's replays start: the writer keeps there each checkpoint it stores. */
+    private final ReplayStarts liveStarts = new ReplayStarts(checkpoints);
+    private final JudgingCheckpointWriter writer = new JudgingCheckpointWriter(board, checkpoints, liveStarts);
     private long judgingSequence;
     private long folded;
 
@@ -162,6 +164,24 @@ class TimeTravelCheckpointsTest extends OnAnEmbeddedStore {
             assertSameReplay(restarted.replay(competition, position), fullFold.replay(competition, position), position);
         }
         assertThat(reads.get()).as("checkpoints read after the start").isEqualTo(before);
+    }
+
+    /** The states are gone from the store: a replay at the head can only have started from the writer's copy. */
+    @Test
+    void aCheckpointJustStoredStartsTheNextReplayWithoutBeingReadBack() throws Exception {
+        recordRandomJudging(new Random(31));
+        foldIntoTheBoard();
+        database.getCollection("judging_checkpoint_chunks").deleteMany(new org.bson.Document());
+        long head = ledger.head().position();
+        StandingsTimeTravel fullFold = timeTravel();
+        fullFold.events(competition);
+
+        streamEventsRead.set(0);
+        StandingsTimeTravel.PastJudging atHead = new StandingsTimeTravel(ledger, SERIALIZER, board, liveStarts)
+                .replay(competition, head);
+
+        assertThat(streamEventsRead.get()).as("events read after the newest checkpoint").isLessThan(EVERY);
+        assertSameReplay(atHead, fullFold.replay(competition, head), head);
     }
 
     @Test

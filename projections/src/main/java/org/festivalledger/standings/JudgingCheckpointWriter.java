@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
  * <p>The board's record changes only in its processor's thread, and this is called there right after an event of
  * a judging stream was folded: the record then holds exactly the judging up to that event, plus entry facts that
  * the checkpoint leaves out. Only a copy of the record is taken under its lock; the JSON, compressing and storing
- * happen on a thread of their own. The copy stored is then kept in memory as the start of the replays after it
+ * happen on a thread of their own. The copy is also kept in memory as the start of the replays after it
  * ({@link ReplayStarts#keep}). At most two states wait for that thread; beyond that the processor stores the next one
  * itself, so a slow store slows the board down instead of filling the heap with states.
  */
@@ -65,8 +65,9 @@ public class JudgingCheckpointWriter {
 
     private void save(String competitionId, JudgingCheckpoints.Mark mark, JudgingRecord state) {
         try {
-            checkpoints.save(competitionId, mark, JudgingCheckpoints.serialize(state));
+            // Kept before it is listed: a replay that finds it listed then never reads it back from the store.
             starts.keep(competitionId, mark, state);
+            checkpoints.save(competitionId, mark, JudgingCheckpoints.serialize(state));
         } catch (RuntimeException e) {
             log.warn("Could not store the time travel checkpoint of {} at {}; replays fold from an earlier one",
                     competitionId, mark, e);

@@ -91,7 +91,7 @@ public class ReplayStarts {
     }
 
     /**
-     * Keeps a state the board has just stored as a checkpoint, so that a replay starting there does not read it
+     * Keeps a state the board is storing as a checkpoint, so that a replay starting there does not read it
      * back: after a first start that folded the whole log, or during the festival, the newest checkpoint is then in
      * memory before anyone asks for it. The state must never change again (the writer's own copy). States may
      * arrive out of order (the board stores one itself when the writer's queue is full): one older than the newest

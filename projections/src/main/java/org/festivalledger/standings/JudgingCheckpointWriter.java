@@ -54,9 +54,12 @@ public class JudgingCheckpointWriter {
             // the JSON of 150,000 scorecards takes far longer, and every reader of the board would wait for it.
             board.read(competitionId, record -> record.position() == position ? record.copyWithoutEntryFacts() : null)
                     .ifPresent(copy -> {
+                        JudgingCheckpoints.Mark mark = new JudgingCheckpoints.Mark(sequence, position);
+                        // Kept at once: a replay may start from it while it waits to be stored, and never reads
+                        // it back once it is listed.
+                        starts.keep(competitionId, mark, copy);
                         handedOver();
-                        writer.execute(() -> save(competitionId, new JudgingCheckpoints.Mark(sequence, position),
-                                copy));
+                        writer.execute(() -> save(competitionId, mark, copy));
                     });
         } catch (RuntimeException e) {
             log.warn("No time travel checkpoint of {} at sequence {}", competitionId, sequence, e);
@@ -65,8 +68,6 @@ public class JudgingCheckpointWriter {
 
     private void save(String competitionId, JudgingCheckpoints.Mark mark, JudgingRecord state) {
         try {
-            // Kept before it is listed: a replay that finds it listed then never reads it back from the store.
-            starts.keep(competitionId, mark, state);
             checkpoints.save(competitionId, mark, JudgingCheckpoints.serialize(state));
         } catch (RuntimeException e) {
             log.warn("Could not store the time travel checkpoint of {} at {}; replays fold from an earlier one",

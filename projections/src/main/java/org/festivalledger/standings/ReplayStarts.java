@@ -22,7 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * start. So a state once read is kept and every replay that starts there folds on from a copy of it (the copy
  * shares the immutable scorecards and costs tens of milliseconds); and when the application is ready, the newest
  * checkpoints of the competitions judged most recently are read in the background, so the first replay after a
- * start near the head finds its start read. A few states are kept, the least recently used dropped. A kept state
+ * start near the head finds its start read. The states this node's board hands to the checkpoint writer are kept
+ * too, from the moment they are handed over. A few states are kept, the least recently used dropped. A kept state
  * never goes stale: it is the fold of an immutable stream up to its sequence.
  */
 @Component
@@ -82,6 +83,10 @@ public class ReplayStarts {
             }
             newest = mark;
         }
+        Optional<Start> handedOver = newerKept(competitionId, newest, position, next);
+        if (handedOver.isPresent()) {
+            return handedOver;
+        }
         if (newest == null) {
             return Optional.of(new Start(new JudgingRecord(competitionId), -1, next));
         }
@@ -91,11 +96,32 @@ public class ReplayStarts {
     }
 
     /**
-     * Keeps a state the board is storing as a checkpoint, so that a replay starting there does not read it
+     * A kept state of this node's board newer than the newest listed checkpoint at or below the position: one handed
+     * to the checkpoint writer and not yet listed (a first catch-up reaches the head a few checkpoints ahead of the
+     * writer).
+     */
+    private Optional<Start> newerKept(String competitionId, JudgingCheckpoints.Mark listed, long position, Long next) {
+        synchronized (kept) {
+            Map.Entry<Kept, JudgingRecord> newer = null;
+            for (Map.Entry<Kept, JudgingRecord> state : kept.entrySet()) {
+                JudgingCheckpoints.Mark mark = state.getKey().mark();
+                if (state.getKey().competitionId().equals(competitionId) && mark.position() <= position
+                        && (listed == null || mark.sequence() > listed.sequence())
+                        && (newer == null || mark.sequence() > newer.getKey().mark().sequence())) {
+                    newer = state;
+                }
+            }
+            return newer == null ? Optional.empty()
+                    : Optional.of(new Start(newer.getValue().copy(), newer.getKey().mark().sequence(), next));
+        }
+    }
+
+    /**
+     * Keeps a state the board hands to the checkpoint writer, so that a replay starting there does not read it
      * back: after a first start that folded the whole log, or during the festival, the newest checkpoint is then in
-     * memory before anyone asks for it. The state must never change again (the writer's own copy). States may
-     * arrive out of order (the board stores one itself when the writer's queue is full): one older than the newest
-     * kept for its competition is not kept, so that it cannot push the newest out.
+     * memory before anyone asks for it, even before it is stored. The state must never change again (the writer's
+     * own copy). One older than the newest kept for its competition (a rebuild from zero folding again) is not
+     * kept, so that it cannot push the newest out.
      */
     void keep(String competitionId, JudgingCheckpoints.Mark mark, JudgingRecord state) {
         synchronized (kept) {

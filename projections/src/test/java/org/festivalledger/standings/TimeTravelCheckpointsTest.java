@@ -184,6 +184,27 @@ class TimeTravelCheckpointsTest extends OnAnEmbeddedStore {
         assertSameReplay(atHead, fullFold.replay(competition, head), head);
     }
 
+    /** As after a first catch-up: the board reached the head before the writer listed its last checkpoints. */
+    @Test
+    void aCheckpointHandedOverAndNotYetListedStartsTheNextReplay() throws Exception {
+        recordRandomJudging(new Random(47));
+        foldIntoTheBoard();
+        database.getCollection("judging_checkpoint_marks").deleteMany(new org.bson.Document());
+        database.getCollection("judging_checkpoint_chunks").deleteMany(new org.bson.Document());
+        long head = ledger.head().position();
+        StandingsTimeTravel fullFold = timeTravel();
+        fullFold.events(competition);
+
+        streamEventsRead.set(0);
+        StandingsTimeTravel live = new StandingsTimeTravel(ledger, SERIALIZER, board, liveStarts);
+        StandingsTimeTravel.PastJudging atHead = live.replay(competition, head);
+
+        assertThat(streamEventsRead.get()).as("events read after the newest checkpoint").isLessThan(EVERY);
+        assertSameReplay(atHead, fullFold.replay(competition, head), head);
+        long first = ledger.readStream(stream, 0).findFirst().orElseThrow().position();
+        assertSameReplay(live.replay(competition, first), fullFold.replay(competition, first), first);
+    }
+
     @Test
     void aCheckpointThatCannotBeReadGivesWayToTheFullFold() throws Exception {
         recordRandomJudging(new Random(37));

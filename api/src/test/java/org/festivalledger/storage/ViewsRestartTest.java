@@ -12,6 +12,7 @@ import org.festivalledger.submission.SubmissionRegister;
 import org.festivalledger.view.ViewPositions;
 import org.festivalledger.view.ViewSnapshots;
 import org.festivalledger.audit.AuditTrail;
+import org.festivalledger.audit.SavedLines;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -59,8 +60,8 @@ class ViewsRestartTest {
                 });
             }
             assertThat(new ViewSnapshots(second.getBean(MongoDatabase.class)).load("audit-trail",
-                    AuditTrail.Line[].class)).as("the audit trail's snapshot at the clean stop")
-                    .hasValueSatisfying(snapshot -> assertThat(snapshot.view()).hasSize((int) head));
+                    SavedLines.class)).as("the audit trail's snapshot at the clean stop")
+                    .hasValueSatisfying(snapshot -> assertThat(snapshot.view().lines()).hasSize((int) head));
             assertThat(second.getBean(AuditTrail.class).upTo(head)).hasSize((int) head);
             assertThat(second.getBean(CompetitionCatalogue.class).find("bjiff-aigc-2026")).isPresent();
             assertThat(second.getBean(SubmissionRegister.class).of("bjiff-aigc-2026")).hasSize(430);

@@ -34,7 +34,7 @@ import java.util.Set;
  */
 @JsonSerialize(using = SavedLines.Writer.class)
 @JsonDeserialize(using = SavedLines.Reader.class)
-record SavedLines(List<Line> lines) {
+public record SavedLines(List<Line> lines) {
 
     /** Names this layout; a reader refuses one it does not know (the trail is then read from the log). */
     static final String LAYOUT = "columns-1";

@@ -7,6 +7,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,7 +44,7 @@ public class ReplayStarts {
     private final Map<Kept, Object> readers = new ConcurrentHashMap<>();
     private final AtomicBoolean warmed = new AtomicBoolean();
     /** The sequence of the newest state {@link #keep} kept, by competition; guarded by {@link #kept}. */
-    private final Map<String, Long> newestKept = new java.util.HashMap<>();
+    private final Map<String, Long> newestKept = new HashMap<>();
     // Access-ordered, so the least recently used state is the one dropped.
     private final Map<Kept, JudgingRecord> kept = new LinkedHashMap<>(4, 0.75f, true) {
         @Override

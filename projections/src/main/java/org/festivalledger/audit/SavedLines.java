@@ -50,9 +50,10 @@ public record SavedLines(List<Line> lines) {
             Map<String, Integer> strings = new HashMap<>();
             List<String> table = new ArrayList<>();
             for (Line line : saved.lines()) {
-                for (String text : List.of(nonNull(line.type()), nonNull(line.aggregateId()), nonNull(line.actor()),
-                        nonNull(line.role()), nonNull(line.reason()), nonNull(line.correlationId()))) {
-                    index(text, strings, table);
+                for (String text : texts(line)) {
+                    if (text != null) { // a null is written as -1, not through the table
+                        index(text, strings, table);
+                    }
                 }
                 line.subjects().forEach(subject -> index(subject, strings, table));
             }
@@ -67,8 +68,7 @@ public record SavedLines(List<Line> lines) {
             for (Line line : saved.lines()) {
                 out.writeStartArray();
                 out.writeNumber(line.position());
-                for (String text : Arrays.asList(line.type(), line.aggregateId(), line.actor(), line.role(),
-                        line.reason(), line.correlationId())) {
+                for (String text : texts(line)) {
                     out.writeNumber(text == null ? -1 : strings.get(text));
                 }
                 if (line.timestamp() == null) {
@@ -87,9 +87,10 @@ public record SavedLines(List<Line> lines) {
             out.writeEndObject();
         }
 
-        /** A null is written as -1, not through the table; "" stands in for it while the table is built. */
-        private static String nonNull(String text) {
-            return text == null ? "" : text;
+        /** A line's strings, in the order its array holds them (nulls included). */
+        private static List<String> texts(Line line) {
+            return Arrays.asList(line.type(), line.aggregateId(), line.actor(), line.role(), line.reason(),
+                    line.correlationId());
         }
 
         private static void index(String text, Map<String, Integer> strings, List<String> table) {

@@ -265,8 +265,8 @@ public final class JudgingRecord {
         return copy;
     }
 
-    /** The one spelling of a (juror, entry) pair's key. */
-    private static String key(String jurorId, String submissionId) {
+    /** The one spelling of a (juror, entry) pair's key (snapshots rebuild it through this too). */
+    static String key(String jurorId, String submissionId) {
         return jurorId + "|" + submissionId;
     }
 

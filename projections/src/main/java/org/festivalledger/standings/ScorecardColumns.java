@@ -156,8 +156,8 @@ final class ScorecardColumns {
                     in.nextToken();
                     marks.put(criterion, in.currentToken() == JsonToken.VALUE_NULL ? null : in.getDecimalValue());
                 }
-                // The key the fold uses (JudgingRecord#key), rebuilt rather than stored a second time.
-                cards.put(juror + "|" + entry,
+                // The key the fold uses, rebuilt rather than stored a second time.
+                cards.put(JudgingRecord.key(juror, entry),
                         new Scorecard(juror, entry, marks, comment, revisions, voided, voidReason, position));
             }
             expect(in, context, JsonToken.END_ARRAY);

@@ -63,6 +63,9 @@ class JudgingSnapshotTest {
             // The reloaded judging still knows juror-1 scored this entry: a second score needs a reason...
             assertThat(again.score("preliminary", "juror-1", entry, 9, 9, 9, null).status()).isEqualTo(400);
             assertThat(again.score("preliminary", "juror-1", entry, 9, 9, 9, "second look").status()).isEqualTo(201);
+            // ...that an entry the round was not opened with takes no score (UnknownEntity: 404)...
+            assertThat(again.score("preliminary", "juror-1", "not-in-the-round", 9, 9, 9, null).status())
+                    .isEqualTo(404);
             // ...and that juror-1 is assigned to it already.
             assertThat(api.post(again.path("preliminary") + "/assignments").as(Api.ORGANISER)
                     .json(Map.of("jurorId", "juror-1", "submissionId", entry)).send().status()).isEqualTo(409);

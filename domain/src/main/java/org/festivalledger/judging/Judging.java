@@ -370,7 +370,7 @@ public class Judging {
 
     private AwardEligibility awardEligibility() {
         return new AwardEligibility(category -> honours.category(category).isPresent(),
-                entry -> rounds.values().stream().anyMatch(round -> round.allEntries().contains(entry)),
+                entry -> rounds.values().stream().anyMatch(round -> round.includes(entry)),
                 honours.leftContention());
     }
 

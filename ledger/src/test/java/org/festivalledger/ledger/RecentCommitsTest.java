@@ -1,0 +1,102 @@
+package org.festivalledger.ledger;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.festivalledger.ledger.Events.event;
+
+/**
+ * A reader that follows the head takes this node's last appends from memory ({@link RecentCommits}): the same
+ * events a read from the store decodes, without reading them back; other nodes' commits come from the store.
+ */
+class RecentCommitsTest {
+
+    @TempDir
+    Path directory;
+    TestStore store;
+    MongoClient counted;
+    final AtomicInteger finds = new AtomicInteger();
+
+    @BeforeEach
+    void open() {
+        store = TestStore.open(directory);
+        String uri = RealMongo.uri().orElseGet(() -> store.server.connectionString());
+        counted = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("find")) {
+                            finds.incrementAndGet();
+                        }
+                    }
+                }).build());
+    }
+
+    @AfterEach
+    void close() {
+        counted.close();
+        store.close();
+    }
+
+    @Test
+    void aReaderFollowingTheHeadTakesThisNodesAppendsWithoutReadingThemBack() {
+        LedgerLog ledger = new LedgerLog(counted.getDatabase(store.database.getName()), Clock.systemUTC());
+        ledger.append(List.of(event("a", 0), event("a", 1)), List.of());
+        ledger.append(List.of(event("b", 0)), List.of());
+        ledger.append(List.of(event("a", 2)), List.of("idempotency-1"));
+        int before = finds.get();
+
+        List<StoredEvent> followed = ledger.readFrom(1).toList();
+        List<StoredEvent> next = ledger.readFrom(4).toList();
+
+        assertThat(followed).extracting(StoredEvent::position).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(next).extracting(StoredEvent::position).containsExactly(4L);
+        assertThat(finds.get() - before).as("only the look past the head, once per reader").isEqualTo(2);
+    }
+
+    @Test
+    void eventsTakenFromMemoryAreTheEventsTheStoreHolds() {
+        LedgerLog ledger = new LedgerLog(counted.getDatabase(store.database.getName()), Clock.systemUTC());
+        PendingEvent unusual = new PendingEvent("评委-7", "Scorecard", 0, UUID.randomUUID().toString(),
+                "org.example.ScoreRecorded", "2", "{\"comment\":\"光影与人工智能 — \\\"quoted\\\"\"}",
+                "{\"actor\":\"评委-7\",\"reason\":null}", Instant.parse("2026-04-20T10:00:00.123456789Z"));
+        ledger.append(List.of(unusual, event("评委-7", 1)), List.of());
+        ledger.append(List.of(event("system", 0)), List.of());
+
+        List<StoredEvent> fromMemory = ledger.readFrom(1).toList();
+        List<StoredEvent> fromTheStore = new LedgerLog(store.database, Clock.systemUTC()).readFrom(1).toList();
+
+        assertThat(fromMemory).hasSize(3).isEqualTo(fromTheStore);
+    }
+
+    @Test
+    void anotherNodesCommitsAreReadFromTheStoreInTheirPlace() {
+        LedgerLog here = new LedgerLog(counted.getDatabase(store.database.getName()), Clock.systemUTC());
+        LedgerLog otherNode = new LedgerLog(store.database, Clock.systemUTC());
+        here.append(List.of(event("a", 0)), List.of());
+        otherNode.append(List.of(event("b", 0), event("b", 1)), List.of());
+        here.append(List.of(event("a", 1)), List.of());
+
+        assertThat(here.readFrom(1).toList()).extracting(StoredEvent::aggregateId)
+                .containsExactly("a", "b", "b", "a");
+        assertThat(here.readFrom(2).toList()).isEqualTo(otherNode.readFrom(2).toList());
+        assertThat(here.readFrom(3).toList()).as("a position inside another node's commit")
+                .extracting(StoredEvent::position).containsExactly(3L, 4L);
+    }
+}

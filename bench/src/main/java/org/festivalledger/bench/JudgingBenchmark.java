@@ -64,7 +64,7 @@ public final class JudgingBenchmark {
      * round's shortlist of 1,000, five jurors each), a full replay of every view, and the raw store's own
      * insert and scan rates measured in the same run on the same data, for comparison.
      */
-    /** Longer than H2's chunk retention (45 s) and many of the store's compactions (every 3 s). */
+    /** Longer than the store's chunk retention (15 s) and many of the store's compactions (every 3 s). */
     private static final Duration QUIET = Duration.ofSeconds(60);
 
     public static void festival(String[] args) throws Exception {
@@ -123,7 +123,7 @@ public final class JudgingBenchmark {
             System.out.printf(Locale.ROOT, "| data on disk while the app still runs (embedded store's file) | %,.1f MB = "
                     + "%,.0f bytes/event |%n", bytes / 1e6, (double) bytes / Math.max(1, events));
             System.out.printf("load average at the end of the load: %s%n", PublicBenchmark.loadAverage());
-            // A festival has quiet minutes: past H2's 45 s retention the store's compaction (every 3 s) may reuse
+            // A festival has quiet minutes: past the store's 15 s chunk retention its compaction (every 3 s) may reuse
             // and give back the chunks the load left behind, with the app still running.
             Thread.sleep(QUIET.toMillis());
             long quiet = Files.size(data.resolve("ledger.mv.db"));

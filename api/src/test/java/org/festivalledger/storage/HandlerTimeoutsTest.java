@@ -2,6 +2,7 @@ package org.festivalledger.storage;
 
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.messaging.timeout.HandlerTimeoutHandlerEnhancerDefinition;
+import org.axonframework.springboot.autoconfig.AxonTimeoutAutoConfiguration;
 import org.festivalledger.LedgerTestApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,6 +22,7 @@ class HandlerTimeoutsTest extends LedgerTestApplication {
 
     @Test
     void axonNeverInterruptsAHandlerThatRunsLong() {
+        assertThat(context.getBeansOfType(AxonTimeoutAutoConfiguration.class)).isEmpty();
         assertThat(context.getBeansOfType(HandlerTimeoutHandlerEnhancerDefinition.class)).isEmpty();
         assertThat(context.getBeansOfType(ConfigurerModule.class).values())
                 .noneMatch(module -> module.getClass().getName().contains("AxonTimeout"));

@@ -23,7 +23,7 @@ final class Round {
     private List<String> entries = new ArrayList<>();
     // The same entries for lookups: every score and assignment asks whether its entry is in the round, and a scan
     // of 10,000 ids per command was a twentieth of the scoring's CPU. Built on first use (a round read from a
-    // snapshot has only the list), never written: the list is the state, and it does not change once opened.
+    // snapshot has only the list), never serialised: the list is the state, and it does not change once opened.
     private transient Set<String> entryIndex;
     private Set<String> dropped = new HashSet<>();
     private Map<String, Set<String>> jurorsByEntry = new HashMap<>();
@@ -60,15 +60,18 @@ final class Round {
 
     /** Whether the entry was in the round when it opened, dropped or not. */
     boolean includes(String submissionId) {
-        return allEntries().contains(submissionId);
+        // An immutable set refuses to look up null; a command that names no entry is refused as "not in the round".
+        return submissionId != null && allEntries().contains(submissionId);
     }
 
     /** Every entry the round was opened with, dropped ones included. */
     Set<String> allEntries() {
-        if (entryIndex == null) {
-            entryIndex = Set.copyOf(entries);
+        Set<String> index = entryIndex;
+        if (index == null) {
+            index = Set.copyOf(entries);
+            entryIndex = index;
         }
-        return entryIndex;
+        return index;
     }
 
     /** The entries still judged, in the round's order. */

@@ -241,6 +241,14 @@ class ScoringTest {
     }
 
     @Test
+    void aScoreThatNamesNoEntryIsRefusedAsOutsideTheRound() {
+        fixture.given(assigned().events())
+               .when(new RecordScore(COMPETITION, ROUND, JUROR, null, marks(8, 7, 9), null, null))
+               .expectException(EntryNotInRound.class)
+               .expectNoEvents();
+    }
+
+    @Test
     void aDroppedEntryCannotBeScored() {
         fixture.given(assigned().withDropped(ROUND, ENTRY).events())
                .when(score(marks(8, 7, 9), null))

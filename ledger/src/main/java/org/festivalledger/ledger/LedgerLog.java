@@ -67,7 +67,7 @@ public class LedgerLog {
     private static final long HEAP_PER_RANGE_COMMIT = 128 * 1024;
     /**
      * Commits of this node remembered for the readers that follow the head, which ask for each within milliseconds:
-     * half a second of a festival's busiest load. Few, so that they seldom outlive a young collection.
+     * half a second of a festival's busiest load, so that under load they seldom outlive a young collection.
      */
     private static final int RECENT_COMMITS = 256;
 

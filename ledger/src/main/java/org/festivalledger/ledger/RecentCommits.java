@@ -15,12 +15,16 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * and any this node appended too long ago to be remembered, are read from the store as before.
  *
  * <p>Fixed size, one slot per position modulo the size: a later commit overwrites an older one in its slot, and a
- * slot answers only for the exact position it holds. Written under the ledger's append lock, read without a lock.
+ * slot answers only for the exact position it holds. Small commits only, so that the whole holds a few megabytes at
+ * most however long it sits. Written under the ledger's append lock, read without a lock.
  */
 final class RecentCommits {
 
     private record Commit(long first, List<StoredEvent> events) {
     }
+
+    /** The largest commit remembered, in characters of payload and metadata: a score is about a thousand. */
+    static final int LARGEST_CHARACTERS = 16 * 1024;
 
     private final AtomicReferenceArray<Commit> slots;
     private final int mask;
@@ -34,8 +38,20 @@ final class RecentCommits {
         mask = size - 1;
     }
 
-    /** Remembers a commit this node inserted; {@code events} in position order, the first at its start. */
+    /**
+     * Remembers a commit this node inserted; {@code events} in position order, the first at its start. A large one
+     * (an import, a round opened with 10,000 entries) is not remembered: a quiet hour would keep it on the heap, and
+     * its one read back costs little beside its writing. Those readers take it from the store as before.
+     */
     void appended(List<StoredEvent> events) {
+        long characters = 0;
+        for (StoredEvent event : events) {
+            characters += (event.payload() == null ? 0 : event.payload().length())
+                    + (event.metadata() == null ? 0 : event.metadata().length());
+            if (characters > LARGEST_CHARACTERS) {
+                return;
+            }
+        }
         long first = events.get(0).position();
         slots.set((int) (first & mask), new Commit(first, List.copyOf(events)));
     }

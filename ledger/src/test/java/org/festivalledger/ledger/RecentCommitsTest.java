@@ -86,6 +86,36 @@ class RecentCommitsTest {
     }
 
     @Test
+    void aSlotAnswersOnlyForThePositionItHoldsOnceLaterCommitsTookItOver() {
+        LedgerLog ledger = new LedgerLog(counted.getDatabase(store.database.getName()), Clock.systemUTC());
+        for (int i = 0; i < 300; i++) { // more commits than remembered: 1 and 257 share a slot, and so on
+            ledger.append(List.of(event("a", i)), List.of());
+        }
+
+        List<StoredEvent> followed = ledger.readFrom(1).toList();
+
+        assertThat(followed).extracting(StoredEvent::sequence)
+                .containsExactlyElementsOf(java.util.stream.LongStream.range(0, 300).boxed().toList());
+        assertThat(followed).isEqualTo(new LedgerLog(store.database, Clock.systemUTC()).readFrom(1).toList());
+    }
+
+    @Test
+    void aLargeCommitIsReadFromTheStore() {
+        LedgerLog ledger = new LedgerLog(counted.getDatabase(store.database.getName()), Clock.systemUTC());
+        PendingEvent small = event("a", 0);
+        PendingEvent large = new PendingEvent("a", "Scorecard", 1, UUID.randomUUID().toString(),
+                "org.example.EntriesImported", "1", "{\"rows\":\"" + "x".repeat(RecentCommits.LARGEST_CHARACTERS) + "\"}",
+                "{}", Instant.parse("2026-04-20T10:00:00Z"));
+        ledger.append(List.of(small), List.of());
+        ledger.append(List.of(large), List.of());
+        int before = finds.get();
+
+        assertThat(ledger.readFrom(1).toList()).extracting(StoredEvent::payload)
+                .containsExactly(small.payload(), large.payload());
+        assertThat(finds.get() - before).as("the large commit, then the look past the head").isEqualTo(2);
+    }
+
+    @Test
     void anotherNodesCommitsAreReadFromTheStoreInTheirPlace() {
         LedgerLog here = new LedgerLog(counted.getDatabase(store.database.getName()), Clock.systemUTC());
         LedgerLog otherNode = new LedgerLog(store.database, Clock.systemUTC());

@@ -41,7 +41,11 @@ public final class EmbeddedMongoStore implements AutoCloseable {
      * (docs/benchmarks.md). Not lower: H2 has lost track of reused chunks
      * ("Double mark" on reopen, H2 issues #2752, #4387) with a retention of 0 and, in one H2 version, 1 s; 15 s is
      * far above both, and far above the time between two commits, which is what a crash's fallback to the previous
-     * commit needs. {@code RetentionReopenProbe} reopens the file after loads that reuse chunks at this retention.
+     * commit needs. H2's 45 s also gave the operating system time to write its cache to disk before a chunk's space
+     * was reused (Linux writes a dirty page within about 30 s); here the file is synced every second instead
+     * ({@link CommittingH2Backend#flush()}), so what replaced a chunk is on the disk long before its space is reused,
+     * after a power cut too. {@code RetentionReopenProbe} reopens the file after loads that reuse chunks at this
+     * retention, closed cleanly and as if the process had been killed.
      */
     static final int RETENTION_MILLIS = 15_000;
     /**
@@ -228,6 +232,17 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         return new long[] {before, Files.size(target)};
     }
 
+    /**
+     * Stops as a killed process would (tests): the file closed without a last commit or any writing, what the
+     * operating system already holds kept.
+     */
+    void closeAsIfKilled() throws InterruptedException {
+        writer.shutdown();
+        writer.awaitTermination(10, TimeUnit.SECONDS);
+        store.closeImmediately(); // first: the server's shutdown would close the store cleanly
+        server.shutdownNow();
+    }
+
     /** Stops listening and closes the file cleanly. */
     @Override
     public void close() {
@@ -243,13 +258,13 @@ public final class EmbeddedMongoStore implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        // Closes the clients, then the backend: it commits what is left and compacts for a bounded time.
+        // Closes the clients, then the backend: it commits what is left (no compaction at close, see the backend).
         server.shutdownNow();
         if (!store.isClosed()) {
             store.close();
         }
-        // That compaction cannot touch chunks freed within the retention time, which after a busy hour are most of
-        // the dead space. Nobody uses the file any more: copy its live pages into a fresh one.
+        // The running compaction leaves chunks partly dead, and cannot touch those freed within the retention time.
+        // Nobody uses the file any more: when most of it is dead space, copy its live pages into a fresh one.
         if (rewriteIfSparse && backend.wasSparseAtClose()) {
             try {
                 long before = Files.size(file);

@@ -143,6 +143,23 @@ class JudgingRoundApiTest extends LedgerTestApplication {
     }
 
     @Test
+    void aScoreThatNamesNoEntryIsAProblemAnswerAndRecordsNothing() {
+        Judging judging = Judging.with(api, "noentry-" + UUID.randomUUID().toString().substring(0, 6), 2, 1);
+        judging.openRound("preliminary", 1, "MEAN", 1);
+        judging.autoAssign("preliminary");
+        long before = ledger.head().position();
+
+        Reply refused = judging.asJuror(api.post(judging.path("preliminary") + "/scores"), "juror-1")
+                .json(Map.of("marks", Map.of("artistic-impact", 7, "thematic-expression", 7, "innovative-ai-use", 7)))
+                .send();
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(404);
+        assertThat(refused.header("Content-Type")).contains("application/problem+json");
+        assertThat(ledger.readFrom(before + 1).filter(event -> event.payload().contains(judging.competition)))
+                .as("nothing recorded for the competition since").isEmpty();
+    }
+
+    @Test
     void standingsAsOfAPastPositionDifferExactlyByTheLaterRevision() {
         Judging judging = Judging.with(api, "travel-" + UUID.randomUUID().toString().substring(0, 6), 3, 1);
         judging.openRound("final", 1, "MEAN", 1);

@@ -18,7 +18,7 @@ import java.util.function.Predicate;
  * the acknowledged writes of the last second. Here a write to a durable collection (the ledger's own
  * and the idempotency records) is committed to the file before the server replies, so whatever a
  * client saw acknowledged survives a crash of the process (not a power cut: the OS may still hold the
- * bytes of the last second, see {@link #flush()}; use a real MongoDB with journaling for that). Writes to other collections (read models,
+ * bytes; use a real MongoDB with journaling for that). Writes to other collections (read models,
  * tracking tokens) are committed by {@link #flush()} about once a second, with the next durable write, or
  * after any write once H2 counts more than {@link #UNSAVED_LIMIT} unsaved (which bounds their memory).
  *
@@ -78,9 +78,6 @@ final class CommittingH2Backend extends H2Backend {
     private volatile long lastGroupSize;
     /** Whether the file was mostly dead space when it was closed. */
     private volatile boolean sparseAtClose;
-    /** Commits made so far (written under the write lock), and how many of them {@link #flush()} synced to disk. */
-    private volatile long commits;
-    private long synced;
 
     CommittingH2Backend(MVStore store, Predicate<String> durableCollection) {
         super(store);
@@ -213,27 +210,15 @@ final class CommittingH2Backend extends H2Backend {
             long covered = applied;
             super.commit();
             committed = covered;
-            commits++;
         }
     }
 
-    /**
-     * Commits whatever was written since the last commit (read models, tokens), between whole writes; then, outside
-     * the write lock, asks the operating system to put every commit so far on the disk. H2 never does (its commits
-     * reach the operating system's cache only), and a chunk's space is reused once the retention time has passed
-     * (EmbeddedMongoStore#RETENTION_MILLIS): only commits already on the disk by then keep a file that an operating
-     * system crash or a power cut interrupted readable at the last commit that reached it.
-     */
+    /** Commits whatever was written since the last commit (read models, tokens), between whole writes. */
     void flush() {
         synchronized (writeLock) {
             if (!store.isClosed() && store.hasUnsavedChanges()) {
                 commit();
             }
-        }
-        long covered = commits;
-        if (covered != synced && !store.isClosed()) {
-            store.sync();
-            synced = covered;
         }
     }
 

@@ -19,6 +19,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -215,6 +216,17 @@ public class SecurityConfiguration {
      * the class path Spring Security wraps every filter of every request in one, which a profile of the scoring load
      * found in a tenth of the request threads' time. Requests are still timed as a whole (http.server.requests).
      */
+    /**
+     * Every pattern here is matched as Spring MVC's own mappings parse paths ({@code PathPatternRequestMatcher}, Spring
+     * Security 7's default), not by asking Spring MVC which handler the request goes to ({@code MvcRequestMatcher}): that
+     * lookup ran once more per request before the dispatcher's own, a few percent of a score's CPU in a profile of the
+     * scoring load (docs/benchmarks.md). The patterns mean the same: the handlers' own syntax, no trailing-slash match.
+     */
+    @Bean
+    PathPatternRequestMatcherBuilderFactoryBean pathPatternMatchers() {
+        return new PathPatternRequestMatcherBuilderFactoryBean();
+    }
+
     @Bean
     SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();

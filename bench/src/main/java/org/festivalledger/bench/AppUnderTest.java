@@ -169,6 +169,11 @@ final class AppUnderTest implements AutoCloseable {
         return "unknown";
     }
 
+    /** CPU time the process has used so far, all its threads (zero where the platform does not say). */
+    static Duration cpuTime(long pid) {
+        return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
+    }
+
     /** Stops the application and removes its data directory. */
     @Override
     public void close() throws InterruptedException, IOException {

@@ -44,12 +44,16 @@ public final class JudgingBenchmark {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String ORGANISER = "Basic " + Base64.getEncoder()
             .encodeToString("organiser:organiser-demo".getBytes(StandardCharsets.UTF_8));
+    private static final String AUDITOR = "Basic " + Base64.getEncoder()
+            .encodeToString("auditor:auditor-demo".getBytes(StandardCharsets.UTF_8));
     private static final String COMPETITION = "bench";
     private static final String ROUND = "preliminary";
 
     // Daemon threads (AppUnderTest's client): a non-daemon pool kept the benchmark's JVM alive after it was done.
     private final HttpClient http = AppUnderTest.HTTP;
     private final String base;
+    /** Scores through HTTP per second in the first round's load: compared with the raw store's inserts at the end. */
+    private double scoresPerSecond;
 
     private JudgingBenchmark(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -111,8 +115,8 @@ public final class JudgingBenchmark {
         builder.environment().put("LEDGER_ORGANISER_PASSWORD", "organiser-demo");
         builder.environment().put("LEDGER_AUDITOR_PASSWORD", "auditor-demo");
         Process app = builder.redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        JudgingBenchmark bench = new JudgingBenchmark(port);
         try {
-            JudgingBenchmark bench = new JudgingBenchmark(port);
             bench.awaitUp(app);
             System.out.printf("Judging benchmark: %d entries, %d jurors, 5 per entry, 3 criteria; %d cores, Java %s, %s, "
                             + "load average %s%n", entries, jurors, Runtime.getRuntime().availableProcessors(),
@@ -136,7 +140,7 @@ public final class JudgingBenchmark {
             }
         }
         if (festival) {
-            RawBaseline.report(data);
+            RawBaseline.report(data, bench.scoresPerSecond);
         }
     }
 
@@ -179,8 +183,11 @@ public final class JudgingBenchmark {
 
         // 1. All scores through HTTP with 16 concurrent clients.
         long before = JSON.readTree(get("/api/audit/head", null).body()).get("position").asLong();
+        Duration cpuBefore = AppUnderTest.cpuTime(pid);
         Load load = scoreAll(work, round());
         double loadSeconds = load.seconds();
+        // CPU per score says more than scores per second on a shared machine: the rate moves with the neighbours.
+        double cpuPerScore = AppUnderTest.cpuTime(pid).minus(cpuBefore).toNanos() / 1e6 / work.size();
         List<Long> latencies = load.latencies();
         AtomicLong failures = load.failures();
         JsonNode head = JSON.readTree(get("/api/audit/head", null).body());
@@ -195,15 +202,20 @@ public final class JudgingBenchmark {
 
         // 4. What the targets describe: 64 dashboards reading the top 100 and the organiser's live stream
         //    while 16 clients send scores (revisions here: the round is fully scored by now).
+        double[] pausesBefore = collectorPauses();
         Mixed mixed = mixedLoad(work, Math.min(work.size(), 5_000));
+        double[] pausesAfter = collectorPauses();
 
         System.out.println();
         System.out.println("| measure | value |");
         System.out.println("|---|---:|");
+        scoresPerSecond = work.size() / loadSeconds;
         System.out.printf(Locale.ROOT, "| scores recorded through HTTP (16 clients) | %,d in %.1f s = %,.0f scores/s (%d refused) |%n",
-                work.size(), loadSeconds, work.size() / loadSeconds, failures.get());
+                work.size(), loadSeconds, scoresPerSecond, failures.get());
         System.out.printf(Locale.ROOT, "| score command latency p50 / p99 | %.1f / %.1f ms |%n",
                 percentile(latencies, 50), percentile(latencies, 99));
+        System.out.printf(Locale.ROOT, "| the application's CPU time per score during that load (all its threads) | %.2f ms |%n",
+                cpuPerScore);
         System.out.printf(Locale.ROOT, "| standings read, all %,d rows (~%,d kB), p50 / p99, 64 readers | %.1f / %.1f ms |%n",
                 entries, get(round() + "/standings", ORGANISER).body().length() / 1024, percentile(reads, 50),
                 percentile(reads, 99));
@@ -221,6 +233,10 @@ public final class JudgingBenchmark {
                 percentile(mixed.reads(), 50), percentile(mixed.reads(), 99));
         System.out.printf(Locale.ROOT, "| … score acknowledged → standings pushed, p50 / p99 | %.0f / %.0f ms |%n",
                 percentile(mixed.pushes(), 50), percentile(mixed.pushes(), 99));
+        double pauses = pausesAfter[0] - pausesBefore[0];
+        System.out.printf(Locale.ROOT, "| … the application's collector pauses in that load: how many, mean, in all | %,.0f, %.1f ms, "
+                        + "%.1f s |%n", pauses, 1000 * (pausesAfter[1] - pausesBefore[1]) / Math.max(1, pauses),
+                pausesAfter[1] - pausesBefore[1]);
         System.out.printf(Locale.ROOT, "| ledger events | %,d |%n", JSON.readTree(get("/api/audit/head", null).body())
                 .get("position").asLong());
         long afterRound = JSON.readTree(get("/api/audit/head", null).body()).get("position").asLong();
@@ -229,7 +245,7 @@ public final class JudgingBenchmark {
         if (festival) {
             finalRound(tokens, Math.max(1, Math.min(1000, entries / 10)));
         }
-        System.out.printf(Locale.ROOT, "| application peak RSS | %s |%n", peakRss(pid));
+        System.out.printf(Locale.ROOT, "| application peak RSS | %s |%n", AppUnderTest.peakRss(pid));
     }
 
     private record Load(int commands, double seconds, List<Long> latencies, AtomicLong failures) {
@@ -534,6 +550,21 @@ public final class JudgingBenchmark {
         throw new IllegalStateException("the application did not start");
     }
 
+    /** The application's garbage-collector pauses so far, from its metrics: how many, and their seconds in all. */
+    private double[] collectorPauses() {
+        double count = 0;
+        double seconds = 0;
+        for (String line : get("/actuator/prometheus", AUDITOR).body().split("\n")) {
+            double value = line.startsWith("jvm_gc_pause_seconds_") ? Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)) : 0;
+            if (line.startsWith("jvm_gc_pause_seconds_count{")) {
+                count += value;
+            } else if (line.startsWith("jvm_gc_pause_seconds_sum{")) {
+                seconds += value;
+            }
+        }
+        return new double[] {count, seconds};
+    }
+
     private HttpResponse<String> get(String path, String authorization) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(60));
         if (authorization != null) {
@@ -579,18 +610,5 @@ public final class JudgingBenchmark {
         }
         int index = (int) Math.ceil(percentile / 100.0 * sorted.size()) - 1;
         return sorted.get(Math.max(0, index)) / 1e6;
-    }
-
-    private static String peakRss(long pid) {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-                if (line.startsWith("VmHWM:")) {
-                    return line.substring(6).trim();
-                }
-            }
-        } catch (IOException e) {
-            return "unknown";
-        }
-        return "unknown";
     }
 }

@@ -2,9 +2,12 @@ package org.festivalledger.ledger.embedded;
 
 import de.bwaldvogel.mongo.backend.KeyValue;
 import de.bwaldvogel.mongo.bson.ObjectId;
+import org.h2.mvstore.DataUtils;
+import org.h2.mvstore.WriteBuffer;
 import org.h2.mvstore.type.ObjectDataType;
 
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -21,7 +24,8 @@ import java.util.UUID;
  * Here the key searched for is serialised once per search, and the serialised form of keys held in the tree's pages
  * is remembered in a small cache keyed by identity (the upper pages' keys are met by every search). The order is
  * the same comparison of the same bytes ({@link ObjectDataType#compareNotNull}), so files written before and after
- * this type hold the same trees; writing and reading pages is left to H2 unchanged.
+ * this type hold the same trees. The bytes come from {@link KeyBytes} (no {@code ObjectOutputStream} for the usual
+ * keys), and pages are written and read in H2's format, with the bytes of keys read remembered for their next write.
  */
 final class IndexKeyType extends ObjectDataType {
 
@@ -33,7 +37,13 @@ final class IndexKeyType extends ObjectDataType {
     private record Serialised(Object key, byte[] bytes) {
     }
 
+    /** H2's tag for a Java-serialised object in a page (ObjectDataType.TYPE_SERIALIZED_OBJECT, package-private there). */
+    private static final byte SERIALIZED_OBJECT = 19;
+
     private final Serialised[] cache = new Serialised[CACHE_SLOTS];
+
+    /** H2's starting estimate of a serialised key's memory; races between threads only blur an estimate. */
+    private int averageMemory = 10_000;
 
     // One lookup searches every page from the root to a leaf with the same key object: serialised once, not once a
     // page. Each serialisation builds an ObjectOutputStream of a few kilobytes, and this search was the largest
@@ -85,7 +95,7 @@ final class IndexKeyType extends ObjectDataType {
         if (last != null && last.key() == key) {
             return last.bytes();
         }
-        byte[] bytes = serialize(key);
+        byte[] bytes = KeyBytes.of(key);
         if (immutable(key)) {
             lastSearched.set(new Serialised(key, bytes));
         }
@@ -98,11 +108,56 @@ final class IndexKeyType extends ObjectDataType {
         if (remembered != null && remembered.key() == key) {
             return remembered.bytes();
         }
-        byte[] bytes = serialize(key);
-        if (immutable((KeyValue) key)) {
-            cache[slot] = new Serialised(key, bytes);
-        }
+        byte[] bytes = KeyBytes.of((KeyValue) key);
+        remember(key, bytes);
         return bytes;
+    }
+
+    private void remember(Object key, byte[] bytes) {
+        if (immutable((KeyValue) key)) {
+            cache[System.identityHashCode(key) & (CACHE_SLOTS - 1)] = new Serialised(key, bytes);
+        }
+    }
+
+    /**
+     * As H2 writes a key it does not know (its tag, the length, the Java serialisation), with the bytes from
+     * {@link KeyBytes} or the cache: H2 serialised every key of every page it stored anew.
+     */
+    @Override
+    public void write(WriteBuffer buff, Object obj) {
+        if (!(obj instanceof KeyValue)) {
+            super.write(buff, obj);
+            return;
+        }
+        byte[] bytes = serialised(obj);
+        averageMemory = (int) ((bytes.length * 2 + 15L * averageMemory) / 16);
+        buff.put(SERIALIZED_OBJECT).putVarInt(bytes.length).put(bytes);
+    }
+
+    /** As H2 reads a key, remembering its bytes: the page's keys are compared and written again without serialising. */
+    @Override
+    public Object read(ByteBuffer buff) {
+        if (buff.get(buff.position()) != SERIALIZED_OBJECT) {
+            return super.read(buff);
+        }
+        buff.get();
+        byte[] bytes = new byte[DataUtils.readVarInt(buff)];
+        buff.get(bytes);
+        Object key = deserialize(bytes);
+        if (key instanceof KeyValue) {
+            averageMemory = (int) ((bytes.length * 2 + 15L * averageMemory) / 16);
+            remember(key, bytes);
+        }
+        return key;
+    }
+
+    /**
+     * What H2 counts for a key in a page's memory: the moving average of twice the serialised size, as its own type
+     * keeps (and updated on the same writes and reads, which no longer reach it). It decides when a page is split.
+     */
+    @Override
+    public int getMemory(Object obj) {
+        return obj instanceof KeyValue ? averageMemory : super.getMemory(obj);
     }
 
     /** Only keys of immutable values may be remembered: a key holding a document could change under the cache. */

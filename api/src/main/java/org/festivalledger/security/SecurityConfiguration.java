@@ -206,17 +206,6 @@ public class SecurityConfiguration {
     }
 
     /**
-     * Spring Security's firewall refuses URLs that could mean different paths to different layers (encoded
-     * slashes or dots, {@code ..} segments, {@code ;} parameters, {@code //}, control characters) and methods
-     * it does not know ({@code TRACE}, invented ones): a 400 problem like every other, where Spring would
-     * forward to its error page.
-     */
-    /**
-     * No Micrometer observation around each security filter, authentication and authorisation: with Actuator on
-     * the class path Spring Security wraps every filter of every request in one, which a profile of the scoring load
-     * found in a tenth of the request threads' time. Requests are still timed as a whole (http.server.requests).
-     */
-    /**
      * Every pattern here is matched as Spring MVC's own mappings parse paths ({@code PathPatternRequestMatcher}, Spring
      * Security 7's default), not by asking Spring MVC which handler the request goes to ({@code MvcRequestMatcher}): that
      * lookup ran once more per request before the dispatcher's own, a few percent of a score's CPU in a profile of the
@@ -227,11 +216,22 @@ public class SecurityConfiguration {
         return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
+    /**
+     * No Micrometer observation around each security filter, authentication and authorisation: with Actuator on
+     * the class path Spring Security wraps every filter of every request in one, which a profile of the scoring load
+     * found in a tenth of the request threads' time. Requests are still timed as a whole (http.server.requests).
+     */
     @Bean
     SecurityObservationSettings noSecurityObservations() {
         return SecurityObservationSettings.noObservations();
     }
 
+    /**
+     * Spring Security's firewall refuses URLs that could mean different paths to different layers (encoded
+     * slashes or dots, {@code ..} segments, {@code ;} parameters, {@code //}, control characters) and methods
+     * it does not know ({@code TRACE}, invented ones): a 400 problem like every other, where Spring would
+     * forward to its error page.
+     */
     @Bean
     RequestRejectedHandler requestRejected(ProblemWriter problems) {
         return (request, response, e) -> problems.write(response, HttpStatus.BAD_REQUEST, "Request rejected",

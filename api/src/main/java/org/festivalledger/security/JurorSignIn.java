@@ -10,6 +10,8 @@ import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.standings.JudgingBoard;
 import org.festivalledger.standings.JudgingBoard.Credential;
 import org.festivalledger.standings.JurorAccess;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -41,6 +43,8 @@ import java.util.function.BiPredicate;
  */
 @Component
 public class JurorSignIn {
+
+    private static final Logger log = LoggerFactory.getLogger(JurorSignIn.class);
 
     // Long enough for a juror appointed a moment ago on another, busy node; such waits are bounded per client and in
     // all (CatchUpWaits), so tokens sent while a node folds a long log cannot pin request threads.
@@ -90,9 +94,20 @@ public class JurorSignIn {
         boolean current = found.isPresent() && !superseded(found.get());
         if (!current) {
             long head = ledger.head().position();
-            if (progress.position(JudgingBoard.PROCESSING_GROUP) < head && awaitBoard(head)) {
-                found = accepted(hash, accepts);
-                current = found.isPresent() && !superseded(found.get());
+            long board = progress.position(JudgingBoard.PROCESSING_GROUP);
+            if (board < head) {
+                boolean caughtUp = awaitBoard(head);
+                if (caughtUp) {
+                    found = accepted(hash, accepts);
+                    current = found.isPresent() && !superseded(found.get());
+                }
+                if (!current) {
+                    // A credential refused while the board was behind may be a real one the board had not reached (a
+                    // juror appointed a moment ago): say how far behind, never which credential.
+                    log.info("A juror's credential was refused while the judging board was behind the ledger: board at {},"
+                                    + " ledger at {}, {}", board, head,
+                            caughtUp ? "the board caught up and did not know it" : "the wait was refused or timed out");
+                }
             }
         }
         if (!current) {

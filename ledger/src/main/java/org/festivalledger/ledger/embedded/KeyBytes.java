@@ -22,7 +22,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * shape: the same class descriptions around its values. So the first key of each shape is serialised once with
  * marker values, the bytes between the markers are kept as the shape's template, and every later key of that shape is
  * the template with its own values' bytes in the gaps. A template is checked against a real serialisation before it
- * is used, and keys of any other shape (a document, a double, a value twice as the same object) are serialised as
+ * is used, and keys of any other shape (a document, a boolean, a value twice as the same object) are serialised as
  * H2 would: so the bytes, and with them the order of the trees and the files on disk, never differ from H2's.
  */
 final class KeyBytes {

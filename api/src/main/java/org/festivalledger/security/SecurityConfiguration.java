@@ -216,6 +216,12 @@ public class SecurityConfiguration {
         return new PathPatternRequestMatcherBuilderFactoryBean();
     }
 
+    /** Without the handler lookup Spring Security adds before every request (see the class for why). */
+    @Bean
+    static WithoutHandlerLookupCache withoutHandlerLookupCache() {
+        return new WithoutHandlerLookupCache();
+    }
+
     /**
      * No Micrometer observation around each security filter, authentication and authorisation: with Actuator on
      * the class path Spring Security wraps every filter of every request in one, which a profile of the scoring load

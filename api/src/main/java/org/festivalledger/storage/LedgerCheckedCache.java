@@ -12,6 +12,11 @@ import java.lang.reflect.Field;
  * the ledger holds no later event of it (one exact-key lookup: is there an event numbered version + 1?);
  * otherwise another node has moved it on, and it is loaded afresh instead of failing its next command on a
  * concurrency conflict.
+ * <p>
+ * On a store this node alone writes ({@link LedgerLog#isSoleWriter()}) there is no other node: every event of the
+ * aggregate was appended through this cache's repository under the aggregate's lock, and a command that failed
+ * after loading it removed it (Axon does so on rollback). The cached aggregate is then current, and the lookup,
+ * a store read on every score, is skipped.
  */
 final class LedgerCheckedCache implements Cache {
 
@@ -30,7 +35,7 @@ final class LedgerCheckedCache implements Cache {
         V value = delegate.get(key);
         if (value instanceof AggregateCacheEntry<?> entry && key instanceof String aggregateId) {
             Long version = versionOf(entry);
-            if (version == null || ledger.hasSequence(aggregateId, version + 1)) {
+            if (version == null || !ledger.isSoleWriter() && ledger.hasSequence(aggregateId, version + 1)) {
                 delegate.remove(key);
                 return null;
             }

@@ -64,8 +64,10 @@ class StorageConfiguration {
                         ObjectProvider<EmbeddedMongoStore> embedded) {
         // On the embedded store concurrent appends share one file commit; CommandDispatch waits for it before
         // any answer says "recorded". A real MongoDB journals every append with a majority write instead.
+        // The embedded store is this process's own (nodes that share a store reach it by its URI, as a separate
+        // process: the jar's store mode), so this ledger makes every append to it: its sole writer.
         EmbeddedMongoStore store = embedded.getIfAvailable();
-        LedgerLog ledger = new LedgerLog(database, clock, store == null ? null : store::awaitDurable);
+        LedgerLog ledger = new LedgerLog(database, clock, store == null ? null : store::awaitDurable, store != null);
         probe.ifAvailable(ledger::setProbe);
         return ledger;
     }

@@ -23,6 +23,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.NoSuchElementException;
 import java.util.Optional;
@@ -77,6 +78,21 @@ public class LedgerLog {
 
     private final MongoCollection<Document> commits;
     private final GroupCommit groupCommit;
+    /**
+     * Whether every append to this store goes through this object: the embedded store, which only its own process
+     * writes. Then what this node has not appended does not exist, and some store reads can be answered from memory.
+     */
+    private final boolean soleWriter;
+    /** Sole writer only: uniqueness keys looked up and known to be absent (see {@link #hasUniqueKey}). */
+    private final AbsentKeys absentKeys = new AbsentKeys();
+    /**
+     * The lowest position from which a reader found range reads dearer than exact keys. The embedded server answers a
+     * range read by scanning from the first commit, so past that position they only get dearer: later readers start
+     * with exact keys there at once, instead of each paying a scan of the log to find it out again (the transparency
+     * log's reader, opened every two seconds, did so each time: up to 8 % of the scoring's CPU). A real MongoDB
+     * answers range reads from its index, and its readers seldom or never set this.
+     */
+    private final AtomicLong keysCheaperFrom = new AtomicLong(Long.MAX_VALUE);
     private final Clock clock;
     private volatile AppendProbe probe = position -> { };
     private LedgerHead head;
@@ -100,7 +116,18 @@ public class LedgerLog {
      * The file always holds a prefix of the appends, so a later append is never durable without an earlier one.
      */
     public LedgerLog(MongoDatabase database, Clock clock, GroupCommit groupCommit) {
+        this(database, clock, groupCommit, false);
+    }
+
+    /**
+     * {@code soleWriter}: no other process or object appends to this store (the embedded store of this process). A
+     * reader at this node's head then ends without asking the store for the next commit, a uniqueness key found absent
+     * is remembered until an append carries it, and {@link #isSoleWriter()} lets the aggregate cache trust itself.
+     * Never set it for a store that several nodes share: their appends would go unseen.
+     */
+    public LedgerLog(MongoDatabase database, Clock clock, GroupCommit groupCommit, boolean soleWriter) {
         this.groupCommit = groupCommit;
+        this.soleWriter = soleWriter;
         this.commits = database.getCollection(COMMITS).withWriteConcern(groupCommit == null
                 ? WriteConcern.MAJORITY.withJournal(true)
                 // j:false tells the embedded store that this writer waits for the group commit itself.
@@ -151,7 +178,11 @@ public class LedgerLog {
             }
             probe.beforeInsert(head.nextPosition());
             try {
-                insert(CommitDocument.toDocument(stored, uniqueKeys), stored.size());
+                try {
+                    insert(CommitDocument.toDocument(stored, uniqueKeys), stored.size());
+                } finally {
+                    absentKeys.appended(uniqueKeys); // stored or refused, a key of it may now be in the store
+                }
                 recent.appended(stored);
                 StoredEvent last = stored.get(stored.size() - 1);
                 head = new LedgerHead(last.position(), last.hash(), recordedAt);
@@ -394,7 +425,7 @@ public class LedgerLog {
             private double rangeCost;
             private double keyCost;
             private int rangeReadsSinceKeys;
-            private boolean keysOnly;
+            private boolean keysOnly = position >= keysCheaperFrom.get();
 
             private Iterator<StoredEvent> firstCommitTail() {
                 List<StoredEvent> mine = recent.startingAt(next);
@@ -402,6 +433,9 @@ public class LedgerLog {
                     next = mine.get(mine.size() - 1).position() + 1;
                     saw(mine.get(mine.size() - 1));
                     return mine.iterator();
+                }
+                if (pastTheHead(next)) {
+                    return List.<StoredEvent>of().iterator();
                 }
                 Document containing = commitContaining(next);
                 if (containing == null) {
@@ -438,6 +472,10 @@ public class LedgerLog {
                 if (mine != null) {
                     return mine; // not counted as a lookup: no batch read is cheaper than this
                 }
+                if (pastTheHead(wanted)) {
+                    exactHitsInARow = 0;
+                    return List.of();
+                }
                 Document commit = commitStartingAt(wanted);
                 if (commit == null) {
                     exactHitsInARow = 0;
@@ -448,13 +486,20 @@ public class LedgerLog {
             }
 
             private List<StoredEvent> catchUp(long wanted) {
+                // Keys first: one batch says what a commit costs by keys, so the first range read can be judged at
+                // once (a reader that catches up in one range read, as the transparency log's every two seconds,
+                // would otherwise never compare them).
                 boolean measureKeys = keyCost == 0 || rangeReadsSinceKeys >= RECHECK_KEYS_AFTER;
-                boolean range = !keysOnly && rangeReadsTrusted && (rangeCost == 0 || !measureKeys);
+                boolean range = !keysOnly && rangeReadsTrusted && !measureKeys;
                 long started = System.nanoTime();
                 Fetched fetched = range ? rangeFrom(wanted) : keysFrom(wanted);
                 double cost = (System.nanoTime() - started) / (double) Math.max(1, fetched.commits());
                 if (range) {
-                    rangeCost = cost;
+                    // A range read that reached the head with a few commits paid its round trip for those few:
+                    // not a fair price per commit, so only one of a batch's size or more is compared.
+                    if (fetched.commits() >= KEY_BATCH) {
+                        rangeCost = cost;
+                    }
                     rangeReadsSinceKeys++;
                 } else {
                     // The best batch counts: one can be slowed by a pause elsewhere, and keys cost the same anywhere.
@@ -463,6 +508,7 @@ public class LedgerLog {
                 }
                 if (!keysOnly && rangeCost != 0 && keyCost != 0 && rangeCost > keyCost) {
                     keysOnly = true; // range reads only get dearer as the reader advances
+                    rangeReadsDearerFrom(wanted);
                     log.debug("Reader at position {} catches up by exact keys: {} µs per commit, range reads {} µs",
                             wanted, Math.round(keyCost / 1000), Math.round(rangeCost / 1000));
                 }
@@ -610,10 +656,41 @@ public class LedgerLog {
         return commits.find(keyIs(CommitDocument.streamKey(aggregateId, sequence))).first() != null;
     }
 
-    /** Whether a commit recorded this uniqueness key: one exact lookup on the unique index. */
+    /**
+     * Whether a commit recorded this uniqueness key: one exact lookup on the unique index. A sole writer remembers the
+     * keys it found absent until one of its appends carries them ({@link AbsentKeys}), and answers those from memory.
+     */
     public boolean hasUniqueKey(String key) {
-        return commits.find(keyIs(CommitDocument.uniqueKey(key))).projection(new Document(CommitDocument.ID, 1))
+        if (soleWriter && absentKeys.knownAbsent(key)) {
+            return false;
+        }
+        long keyedAppends = absentKeys.keyedAppends();
+        boolean found = commits.find(keyIs(CommitDocument.uniqueKey(key))).projection(new Document(CommitDocument.ID, 1))
                 .first() != null;
+        if (!found && soleWriter) {
+            absentKeys.lookedUpAbsent(key, keyedAppends);
+        }
+        return found;
+    }
+
+    /** A reader found range reads dearer than exact keys at {@code position}: later readers start there with keys. */
+    void rangeReadsDearerFrom(long position) {
+        keysCheaperFrom.accumulateAndGet(position, Math::min);
+    }
+
+    /** Whether every append to the store goes through this ledger (see the constructor). */
+    public boolean isSoleWriter() {
+        return soleWriter;
+    }
+
+    /**
+     * Sole writer only: whether {@code position} is past every commit this node has appended or read, and so cannot be
+     * in the store yet. An append makes its commit known before it returns, so a commit this says is missing had not
+     * been acknowledged when asked; readers that follow the head are told of it afterwards, as of any new commit.
+     */
+    private boolean pastTheHead(long position) {
+        LedgerHead seen = known.get();
+        return soleWriter && seen != null && position > seen.position();
     }
 
     /** The events of the commit that recorded a uniqueness key, if any. */

@@ -19,8 +19,9 @@ import java.util.List;
  * <p>
  * The wrapping is done by a bean-definition registry post-processor; every one of those runs before any plain
  * {@link BeanFactoryPostProcessor}, so this sees the wrapped definition and registers the chain's own definition
- * again, as it was before. A definition of any other shape (another Spring Security version) is left as it is, with
- * a warning: the application then works as before, only with the extra lookup.
+ * again, as it was before. A definition it does not recognise (another Spring Security version) is left as it is,
+ * with a warning when it is the wrapper with other contents: the application then works as before, only with the
+ * extra lookup ({@code WithoutHandlerLookupCacheTest} fails then, to say so).
  */
 final class WithoutHandlerLookupCache implements BeanFactoryPostProcessor {
 

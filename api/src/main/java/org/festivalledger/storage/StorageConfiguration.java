@@ -61,13 +61,15 @@ class StorageConfiguration {
 
     @Bean
     LedgerLog ledgerLog(MongoDatabase database, Clock clock, ObjectProvider<LedgerLog.AppendProbe> probe,
-                        ObjectProvider<EmbeddedMongoStore> embedded) {
+                        ObjectProvider<EmbeddedMongoStore> embedded, LedgerProperties properties) {
         // On the embedded store concurrent appends share one file commit; CommandDispatch waits for it before
         // any answer says "recorded". A real MongoDB journals every append with a majority write instead.
-        // The embedded store is this process's own (nodes that share a store reach it by its URI, as a separate
-        // process: the jar's store mode), so this ledger makes every append to it: its sole writer.
+        // On a port picked at random the embedded store is this process's own, and this ledger makes every append to
+        // it: its sole writer. A fixed port is there for other nodes to join it (./bench.sh restart does), as on a
+        // shared MongoDB, and they may append too.
         EmbeddedMongoStore store = embedded.getIfAvailable();
-        LedgerLog ledger = new LedgerLog(database, clock, store == null ? null : store::awaitDurable, store != null);
+        boolean soleWriter = store != null && properties.embeddedPort() == 0;
+        LedgerLog ledger = new LedgerLog(database, clock, store == null ? null : store::awaitDurable, soleWriter);
         probe.ifAvailable(ledger::setProbe);
         return ledger;
     }

@@ -20,7 +20,12 @@ class WithoutHandlerLookupCacheTest extends LedgerTestApplication {
 
     @Test
     void theSecurityChainIsSpringSecuritysOwnWithNothingInFront() {
-        assertThat(context.getBean(WithoutHandlerLookupCache.CHAIN)).isInstanceOf(FilterChainProxy.class);
+        // By name: the wrapper that would be there is a FilterChainProxy too, and so is the chain itself (Spring
+        // Security's own composite of its chains, WebSecurityConfiguration's).
+        Object chain = context.getBean(WithoutHandlerLookupCache.CHAIN);
+        assertThat(chain).isInstanceOf(FilterChainProxy.class);
+        assertThat(chain.getClass().getName()).as("not the Spring MVC wrapper with the handler lookup in front")
+                .doesNotStartWith("org.springframework.security.config.annotation.web.configuration.WebMvcSecurityConfiguration");
     }
 
     @Test

@@ -62,6 +62,8 @@ public class LedgerLog {
     private static final int CATCH_UP_AFTER = 32;
     /** Consecutive ids per exact-key batch while catching up: the embedded server's cheapest size per commit. */
     private static final int KEY_BATCH = 32;
+    /** How many times dearer than keys a range read must be for later readers to start with keys (keysCheaperFrom). */
+    private static final int DECISIVELY = 2;
     /** Range reads between two measurements of exact keys while range reads are the cheaper. */
     private static final int RECHECK_KEYS_AFTER = 8;
     /** Heap bytes per commit of a range read: about 2,000 commits on a 256 MB heap, the full chunk from 2 GB. */
@@ -101,6 +103,11 @@ public class LedgerLog {
      * followed the log (the tracking processors). Readers of it never take the append lock nor read the store.
      */
     private final AtomicReference<LedgerHead> known = new AtomicReference<>();
+    /**
+     * The last position of the log as this node last read it from the store or appended to it (-1 before either):
+     * unlike {@link #known}, never a position a reader merely passed, so on a sole writer nothing lies beyond it.
+     */
+    private volatile long storedHead = -1;
     /** This node's last appends, which the readers following the head take instead of reading them back. */
     private final RecentCommits recent = new RecentCommits(RECENT_COMMITS);
 
@@ -120,7 +127,8 @@ public class LedgerLog {
     }
 
     /**
-     * {@code soleWriter}: no other process or object appends to this store (the embedded store of this process). A
+     * {@code soleWriter}: no other process or object appends to this store (the embedded store of this process, on a
+     * port no other node was given). A
      * reader at this node's head then ends without asking the store for the next commit, a uniqueness key found absent
      * is remembered until an append carries it, and {@link #isSoleWriter()} lets the aggregate cache trust itself.
      * Never set it for a store that several nodes share: their appends would go unseen.
@@ -162,7 +170,7 @@ public class LedgerLog {
             return List.of();
         }
         if (head == null) {
-            head = findHead();
+            established(findHead());
         }
         while (true) {
             // recordedAt never goes backwards, so "as of an instant" has one answer even with skewed clocks.
@@ -185,8 +193,7 @@ public class LedgerLog {
                 }
                 recent.appended(stored);
                 StoredEvent last = stored.get(stored.size() - 1);
-                head = new LedgerHead(last.position(), last.hash(), recordedAt);
-                saw(head);
+                established(new LedgerHead(last.position(), last.hash(), recordedAt));
                 return stored;
             } catch (MongoWriteException e) {
                 if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
@@ -194,7 +201,7 @@ public class LedgerLog {
                 }
                 if (commitStartingAt(head.nextPosition()) != null) {
                     // Another writer took the position first: catch up with what it wrote and try again.
-                    head = readForward(head);
+                    established(readForward(head));
                 } else {
                     throw conflictFor(events, uniqueKeys, e);
                 }
@@ -213,7 +220,7 @@ public class LedgerLog {
         if (commitsToAppend.isEmpty()) {
             return 0;
         }
-        head = head == null ? findHead() : readForward(head);
+        established(head == null ? findHead() : readForward(head));
         Instant now = clock.instant();
         Instant recordedAt = now.isAfter(head.recordedAt()) ? now : head.recordedAt();
         List<Document> documents = new ArrayList<>(commitsToAppend.size());
@@ -233,8 +240,7 @@ public class LedgerLog {
         try {
             commits.insertMany(documents);
         } finally {
-            head = readForward(head);
-            saw(head);
+            established(readForward(head));
         }
         awaitDurable(); // bulk loads (restores, benchmarks) have no one else to wait for the commit
         return events;
@@ -267,9 +273,15 @@ public class LedgerLog {
 
     /** The end of the log as stored now (reads whatever other writers appended since the last look). */
     public synchronized LedgerHead head() {
-        head = head == null ? findHead() : readForward(head);
-        saw(head);
+        established(head == null ? findHead() : readForward(head));
         return head;
+    }
+
+    /** The end of the log as just read from the store, or as this node's append just made it (under the append lock). */
+    private void established(LedgerHead stored) {
+        head = stored;
+        storedHead = stored.position();
+        saw(stored);
     }
 
     /**
@@ -508,7 +520,10 @@ public class LedgerLog {
                 }
                 if (!keysOnly && rangeCost != 0 && keyCost != 0 && rangeCost > keyCost) {
                     keysOnly = true; // range reads only get dearer as the reader advances
-                    rangeReadsDearerFrom(wanted);
+                    if (rangeCost > DECISIVELY * keyCost) {
+                        // Told to every later reader: only when it cannot be one range read slowed by a pause.
+                        rangeReadsDearerFrom(wanted);
+                    }
                     log.debug("Reader at position {} catches up by exact keys: {} µs per commit, range reads {} µs",
                             wanted, Math.round(keyCost / 1000), Math.round(rangeCost / 1000));
                 }
@@ -684,13 +699,15 @@ public class LedgerLog {
     }
 
     /**
-     * Sole writer only: whether {@code position} is past every commit this node has appended or read, and so cannot be
-     * in the store yet. An append makes its commit known before it returns, so a commit this says is missing had not
-     * been acknowledged when asked; readers that follow the head are told of it afterwards, as of any new commit.
+     * Sole writer only: whether {@code position} is past the end of the log as this node last read it from the store
+     * or appended to it, and so cannot be in the store yet. Until the end has been read once (a ledger opened on an
+     * existing log) nothing is assumed. An append establishes its commit's position before it returns, so a commit
+     * this says is missing had not been acknowledged when asked; readers that follow the head are told of it
+     * afterwards, as of any new commit.
      */
     private boolean pastTheHead(long position) {
-        LedgerHead seen = known.get();
-        return soleWriter && seen != null && position > seen.position();
+        long end = storedHead;
+        return soleWriter && end >= 0 && position > end;
     }
 
     /** The events of the commit that recorded a uniqueness key, if any. */

@@ -74,6 +74,34 @@ class SoleWriterTest {
     }
 
     @Test
+    void aSoleWriterOpenedOnAnExistingLogReadsItWholeBeforeItHasAppended() {
+        LedgerLog before = new LedgerLog(store.database, Clock.systemUTC());
+        for (int i = 0; i < 40; i++) {
+            before.append(List.of(event("a", i)), List.of());
+        }
+        LedgerLog reopened = new LedgerLog(database(), Clock.systemUTC(), null, true);
+
+        assertThat(reopened.readFrom(1).toList()).as("a reader passing position 1 is not the end of the log")
+                .hasSize(40);
+        assertThat(reopened.readFrom(30).toList()).hasSize(11);
+    }
+
+    @Test
+    void aReaderCatchingUpMeasuresABatchOfKeysBeforeItsFirstRangeRead() {
+        LedgerLog writer = new LedgerLog(store.database, Clock.systemUTC());
+        for (int i = 0; i < 100; i++) {
+            writer.append(List.of(event("a", i)), List.of());
+        }
+        LedgerLog reader = new LedgerLog(database(), Clock.systemUTC());
+
+        assertThat(reader.readFrom(1).toList()).hasSize(100);
+        List<String> catchUp = finds.stream().filter(f -> f.contains("$in") || f.contains("$gte")).toList();
+        assertThat(catchUp).as("past 32 exact lookups: keys, then a range read to compare with them").isNotEmpty();
+        assertThat(catchUp.get(0)).contains("$in");
+        assertThat(catchUp).anyMatch(f -> f.contains("$gte"));
+    }
+
+    @Test
     void aReaderOnASharedStoreLooksPastItsHeadAndFindsAnotherWritersCommit() {
         LedgerLog here = new LedgerLog(database(), Clock.systemUTC());
         LedgerLog otherNode = new LedgerLog(store.database, Clock.systemUTC());

@@ -1,11 +1,5 @@
 package org.festivalledger.ledger;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -16,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.festivalledger.ledger.Events.event;
@@ -30,49 +23,39 @@ class RecentCommitsTest {
     @TempDir
     Path directory;
     TestStore store;
-    MongoClient counted;
-    final AtomicInteger finds = new AtomicInteger();
+    FindsSeen finds;
 
     @BeforeEach
     void open() {
         store = TestStore.open(directory);
-        String uri = RealMongo.uri().orElseGet(() -> store.server.connectionString());
-        counted = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        if (event.getCommandName().equals("find")) {
-                            finds.incrementAndGet();
-                        }
-                    }
-                }).build());
+        finds = new FindsSeen(store);
     }
 
     @AfterEach
     void close() {
-        counted.close();
+        finds.close();
         store.close();
     }
 
     @Test
     void aReaderFollowingTheHeadTakesThisNodesAppendsWithoutReadingThemBack() {
-        LedgerLog ledger = new LedgerLog(counted.getDatabase(store.database.getName()), Clock.systemUTC());
+        LedgerLog ledger = new LedgerLog(finds.database(), Clock.systemUTC());
         ledger.append(List.of(event("a", 0), event("a", 1)), List.of());
         ledger.append(List.of(event("b", 0)), List.of());
         ledger.append(List.of(event("a", 2)), List.of("idempotency-1"));
-        int before = finds.get();
+        int before = finds.count();
 
         List<StoredEvent> followed = ledger.readFrom(1).toList();
         List<StoredEvent> next = ledger.readFrom(4).toList();
 
         assertThat(followed).extracting(StoredEvent::position).containsExactly(1L, 2L, 3L, 4L);
         assertThat(next).extracting(StoredEvent::position).containsExactly(4L);
-        assertThat(finds.get() - before).as("only the look past the head, once per reader").isEqualTo(2);
+        assertThat(finds.count() - before).as("only the look past the head, once per reader").isEqualTo(2);
     }
 
     @Test
     void eventsTakenFromMemoryAreTheEventsTheStoreHolds() {
-        LedgerLog ledger = new LedgerLog(counted.getDatabase(store.database.getName()), Clock.systemUTC());
+        LedgerLog ledger = new LedgerLog(finds.database(), Clock.systemUTC());
         PendingEvent unusual = new PendingEvent("评委-7", "Scorecard", 0, UUID.randomUUID().toString(),
                 "org.example.ScoreRecorded", "2", "{\"comment\":\"光影与人工智能 — \\\"quoted\\\"\"}",
                 "{\"actor\":\"评委-7\",\"reason\":null}", Instant.parse("2026-04-20T10:00:00.123456789Z"));
@@ -87,7 +70,7 @@ class RecentCommitsTest {
 
     @Test
     void aSlotAnswersOnlyForThePositionItHoldsOnceLaterCommitsTookItOver() {
-        LedgerLog ledger = new LedgerLog(counted.getDatabase(store.database.getName()), Clock.systemUTC());
+        LedgerLog ledger = new LedgerLog(finds.database(), Clock.systemUTC());
         for (int i = 0; i < 300; i++) { // more commits than remembered: 1 and 257 share a slot, and so on
             ledger.append(List.of(event("a", i)), List.of());
         }
@@ -101,23 +84,23 @@ class RecentCommitsTest {
 
     @Test
     void aLargeCommitIsReadFromTheStore() {
-        LedgerLog ledger = new LedgerLog(counted.getDatabase(store.database.getName()), Clock.systemUTC());
+        LedgerLog ledger = new LedgerLog(finds.database(), Clock.systemUTC());
         PendingEvent small = event("a", 0);
         PendingEvent large = new PendingEvent("a", "Scorecard", 1, UUID.randomUUID().toString(),
                 "org.example.EntriesImported", "1", "{\"rows\":\"" + "x".repeat(RecentCommits.LARGEST_CHARACTERS) + "\"}",
                 "{}", Instant.parse("2026-04-20T10:00:00Z"));
         ledger.append(List.of(small), List.of());
         ledger.append(List.of(large), List.of());
-        int before = finds.get();
+        int before = finds.count();
 
         assertThat(ledger.readFrom(1).toList()).extracting(StoredEvent::payload)
                 .containsExactly(small.payload(), large.payload());
-        assertThat(finds.get() - before).as("the large commit, then the look past the head").isEqualTo(2);
+        assertThat(finds.count() - before).as("the large commit, then the look past the head").isEqualTo(2);
     }
 
     @Test
     void anotherNodesCommitsAreReadFromTheStoreInTheirPlace() {
-        LedgerLog here = new LedgerLog(counted.getDatabase(store.database.getName()), Clock.systemUTC());
+        LedgerLog here = new LedgerLog(finds.database(), Clock.systemUTC());
         LedgerLog otherNode = new LedgerLog(store.database, Clock.systemUTC());
         here.append(List.of(event("a", 0)), List.of());
         otherNode.append(List.of(event("b", 0), event("b", 1)), List.of());

@@ -1,12 +1,6 @@
 package org.festivalledger.ledger;
 
-import com.mongodb.ConnectionString;
-import com.mongodb.MongoClientSettings;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.event.CommandListener;
-import com.mongodb.event.CommandStartedEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,7 +9,6 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.festivalledger.ledger.Events.event;
@@ -30,33 +23,25 @@ class SoleWriterTest {
     @TempDir
     Path directory;
     TestStore store;
-    MongoClient counted;
+    FindsSeen seen;
     /** The filter of every find the ledgers under test sent. */
-    final List<String> finds = new CopyOnWriteArrayList<>();
+    List<String> finds;
 
     @BeforeEach
     void open() {
         store = TestStore.open(directory);
-        String uri = RealMongo.uri().orElseGet(() -> store.server.connectionString());
-        counted = MongoClients.create(MongoClientSettings.builder().applyConnectionString(new ConnectionString(uri))
-                .addCommandListener(new CommandListener() {
-                    @Override
-                    public void commandStarted(CommandStartedEvent event) {
-                        if (event.getCommandName().equals("find")) {
-                            finds.add(String.valueOf(event.getCommand().get("filter")));
-                        }
-                    }
-                }).build());
+        seen = new FindsSeen(store);
+        finds = seen.filters;
     }
 
     @AfterEach
     void close() {
-        counted.close();
+        seen.close();
         store.close();
     }
 
     private MongoDatabase database() {
-        return counted.getDatabase(store.database.getName());
+        return seen.database();
     }
 
     @Test

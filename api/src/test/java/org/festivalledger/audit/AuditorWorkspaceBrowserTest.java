@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -172,11 +173,24 @@ class AuditorWorkspaceBrowserTest extends LedgerTestApplication {
         }
     }
 
-    /** Presses a button or link and waits for the next page to replace this one. */
+    /**
+     * Presses a button or link and waits for the next page to replace this one. Chromium sometimes answers a look at
+     * an element of a page just replaced with "Node with given id does not belong to the document", which Selenium
+     * does not map to a stale element: that answer means the page went too.
+     */
     private static void press(String selector) {
         WebElement pressed = browser.findElement(By.cssSelector(selector));
         pressed.click();
-        new WebDriverWait(browser, Duration.ofSeconds(10)).until(ExpectedConditions.stalenessOf(pressed));
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(driver -> {
+            try {
+                return ExpectedConditions.stalenessOf(pressed).apply(driver);
+            } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("does not belong to the document")) {
+                    return true;
+                }
+                throw e;
+            }
+        });
     }
 
     private String url(String path) {

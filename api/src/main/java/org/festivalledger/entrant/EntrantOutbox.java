@@ -13,6 +13,7 @@ import com.mongodb.client.model.Sorts;
 import com.mongodb.client.model.Updates;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.ledger.embedded.EmbeddedMongoStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -40,10 +41,11 @@ import java.util.UUID;
  * again after a crash) goes out as the same message, which a receiver can recognise; an organiser's resend is a new
  * message with a new one.
  * <p>
- * A claim names the process that made it. On the embedded store this process is the only one that can hold the
- * file, so a claim left by any other (an earlier run that crashed mid-send) is dead at once and its notification is
- * sent again as soon as the sender runs; on a shared MongoDB another node's claim is trusted for
- * {@code ledger.entrants.send-claim-timeout} (2 minutes).
+ * A claim names the process that made it. Where this process is the store's sole writer ({@link
+ * LedgerLog#isSoleWriter()}: the embedded store on a port no other node was given), a claim left by any other (an
+ * earlier run that crashed mid-send) is dead at once and its notification is sent again as soon as the sender runs;
+ * on a store other nodes may write (a shared MongoDB, or an embedded store on a fixed port) another node's claim is
+ * trusted for {@code ledger.entrants.send-claim-timeout} (2 minutes): it may be sending that mail right now.
  */
 @Component
 public class EntrantOutbox {
@@ -89,15 +91,15 @@ public class EntrantOutbox {
     private final boolean soleWriter;
 
     EntrantOutbox(MongoDatabase database, Clock clock, ObjectProvider<EmbeddedMongoStore> embedded,
-                  EntrantProperties properties) {
+                  EntrantProperties properties, LedgerLog ledger) {
         this.notifications = database.getCollection(COLLECTION).withWriteConcern(WriteConcern.MAJORITY.withJournal(true));
         this.clock = clock;
         this.staleClaim = properties.sendClaimTimeout();
         String from = properties.mailFrom();
         String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
         this.messageIdDomain = domain.isEmpty() ? "localhost" : domain;
-        this.soleWriter = embedded.getIfAvailable() != null;
-        if (!soleWriter) {
+        this.soleWriter = ledger.isSoleWriter();
+        if (embedded.getIfAvailable() == null) {
             // The embedded store keeps only unique indexes (it scans, and the outbox is small); a real MongoDB
             // finds the due notifications and an entry's by index.
             notifications.createIndex(Indexes.ascending("status", "nextAttemptAt"));

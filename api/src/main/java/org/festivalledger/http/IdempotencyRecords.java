@@ -10,8 +10,7 @@ import com.mongodb.client.model.Updates;
 import jakarta.servlet.http.HttpServletResponse;
 import org.bson.Document;
 import org.bson.types.Binary;
-import org.festivalledger.ledger.embedded.EmbeddedMongoStore;
-import org.springframework.beans.factory.ObjectProvider;
+import org.festivalledger.ledger.LedgerLog;
 import org.springframework.stereotype.Component;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -27,9 +26,10 @@ import java.util.UUID;
  * The kept answers of idempotent requests, one document per account and key, found by exact key.
  * A request claims its key first (so two copies sent at once cannot both run), then stores its answer.
  * <p>
- * A claim names the process that made it. On the embedded store this process is the only one that can hold
- * the file, so a claim made by any other (an earlier run that crashed) is dead at once and a retry after the
- * restart proceeds without waiting; on a shared MongoDB another node's claim is trusted for 30 s. Either way
+ * A claim names the process that made it. Where this process is the store's sole writer ({@link
+ * LedgerLog#isSoleWriter()}: the embedded store on a port no other node was given), a claim made by any other (an
+ * earlier run that crashed) is dead at once and a retry after the restart proceeds without waiting; on a store other
+ * nodes may write (a shared MongoDB, or an embedded store on a fixed port) another node's claim is trusted for 30 s. Either way
  * a retry that proceeds cannot record twice: the ledger refuses a second commit with the same key.
  */
 @Component
@@ -44,10 +44,10 @@ public class IdempotencyRecords {
     private final String process = UUID.randomUUID().toString();
     private final boolean soleWriter;
 
-    IdempotencyRecords(MongoDatabase database, Clock clock, ObjectProvider<EmbeddedMongoStore> embedded) {
+    IdempotencyRecords(MongoDatabase database, Clock clock, LedgerLog ledger) {
         this.records = database.getCollection("idempotency_keys").withWriteConcern(WriteConcern.MAJORITY);
         this.clock = clock;
-        this.soleWriter = embedded.getIfAvailable() != null;
+        this.soleWriter = ledger.isSoleWriter();
     }
 
     /** What to do with a request: carry it out (afresh, or taking over a dead claim), answer again, or refuse. */

@@ -109,8 +109,9 @@ class GroupCommitTest {
             long commits = fileVersion(store) - commitsBefore;
 
             // At most one group commit per gathering interval, plus the housekeeping's flushes (every second) and
-            // compactions (every 3 s): back to back, eight writers would commit far more often than that.
-            long bound = elapsedMillis / EmbeddedMongoStore.COMMIT_GATHER_MILLIS + elapsedMillis / 1_000 + elapsedMillis / 3_000 + 4;
+            // compactions (every 750 ms): back to back, eight writers would commit far more often than that.
+            long bound = elapsedMillis / EmbeddedMongoStore.COMMIT_GATHER_MILLIS + elapsedMillis / 1_000
+                    + elapsedMillis / EmbeddedMongoStore.COMPACT_MILLIS + 4;
             assertThat(commits).as("%d commits in %d ms for 400 writes", commits, elapsedMillis)
                     .isLessThanOrEqualTo(bound).isLessThan(200);
         }

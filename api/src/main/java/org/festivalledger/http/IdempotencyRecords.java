@@ -29,8 +29,8 @@ import java.util.UUID;
  * A claim names the process that made it. Where this process is the store's sole writer ({@link
  * LedgerLog#isSoleWriter()}: the embedded store on a port no other node was given), a claim made by any other (an
  * earlier run that crashed) is dead at once and a retry after the restart proceeds without waiting; on a store other
- * nodes may write (a shared MongoDB, or an embedded store on a fixed port) another node's claim is trusted for 30 s. Either way
- * a retry that proceeds cannot record twice: the ledger refuses a second commit with the same key.
+ * nodes may write (a shared MongoDB, or an embedded store on a fixed port) another node's claim is trusted for 30 s.
+ * Either way a retry that proceeds cannot record twice: the ledger refuses a second commit with the same key.
  */
 @Component
 public class IdempotencyRecords {

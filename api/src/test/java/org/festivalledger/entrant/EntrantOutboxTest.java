@@ -95,8 +95,8 @@ class EntrantOutboxTest extends LedgerTestApplication {
 
     /**
      * A send that a crash interrupted (its claim is an earlier run's) is due again at once on a store this process
-     * alone writes (the embedded store on a port picked at random), and goes out as the same message (its Message-ID); an organiser's resend is a
-     * new message.
+     * alone writes (the embedded store on a port picked at random), and goes out as the same message (its
+     * Message-ID); an organiser's resend is a new message.
      */
     @Test
     void aSendACrashInterruptedGoesOutAgainAsTheSameMessageAndAResendAsANewOne() {

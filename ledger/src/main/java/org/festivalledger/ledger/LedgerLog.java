@@ -82,7 +82,8 @@ public class LedgerLog {
     private final GroupCommit groupCommit;
     /**
      * Whether every append to this store goes through this object: the embedded store on a port no other node was
-     * given, which only its own process writes. Then what this node has not appended does not exist, and some store reads can be answered from memory.
+     * given, which only its own process writes. Then what this node has not appended does not exist, and some store
+     * reads can be answered from memory.
      */
     private final boolean soleWriter;
     /** Sole writer only: uniqueness keys looked up and known to be absent (see {@link #hasUniqueKey}). */
@@ -128,8 +129,9 @@ public class LedgerLog {
 
     /**
      * {@code soleWriter}: no other process or object appends to this store (the embedded store of this process, on a
-     * port no other node was given). A reader at this node's head then ends without asking the store for the next commit, a uniqueness key found absent
-     * is remembered until an append carries it, and {@link #isSoleWriter()} lets the aggregate cache trust itself.
+     * port no other node was given). A reader at this node's head then ends without asking the store for the next
+     * commit, a uniqueness key found absent is remembered until an append carries it, and {@link #isSoleWriter()} lets
+     * the aggregate cache trust itself.
      * Never set it for a store that several nodes share: their appends would go unseen.
      */
     public LedgerLog(MongoDatabase database, Clock clock, GroupCommit groupCommit, boolean soleWriter) {

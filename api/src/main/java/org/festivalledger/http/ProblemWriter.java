@@ -22,9 +22,20 @@ public class ProblemWriter {
 
     public void write(HttpServletResponse response, HttpStatus status, String title, String detail)
             throws IOException {
+        write(response, status, ProblemTypes.of(status), title, detail);
+    }
+
+    /** A problem of a kind its status alone does not name (a 503 that is not a view catching up). */
+    public void write(HttpServletResponse response, HttpStatus status, String kind, String title, String detail)
+            throws IOException {
+        write(response, status, ProblemTypes.named(kind), title, detail);
+    }
+
+    private void write(HttpServletResponse response, HttpStatus status, URI type, String title, String detail)
+            throws IOException {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(title);
-        problem.setType(ProblemTypes.of(status));
+        problem.setType(type);
         response.setStatus(status.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         json.writeValue(response.getOutputStream(), problem);
@@ -35,8 +46,12 @@ public class ProblemWriter {
         private ProblemTypes() {
         }
 
+        static URI named(String kind) {
+            return URI.create("https://festival-ledger.org/problems/" + kind);
+        }
+
         static URI of(HttpStatus status) {
-            return URI.create("https://festival-ledger.org/problems/" + switch (status) {
+            return named(switch (status) {
                 case BAD_REQUEST -> "invalid-request";
                 case UNAUTHORIZED -> "unauthenticated";
                 case FORBIDDEN -> "forbidden";

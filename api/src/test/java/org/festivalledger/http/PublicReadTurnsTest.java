@@ -1,0 +1,109 @@
+package org.festivalledger.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The crowd takes turns: with every turn held, a public read waits and is then answered 503 with Retry-After,
+ * without running; a read by anyone else, or a command, does not wait; a turn given back is taken by the next reader.
+ */
+class PublicReadTurnsTest {
+
+    private final PublicReadTurns turns = new PublicReadTurns(new PublicReadTurns.Limits(1, Duration.ofMillis(200)),
+            new ProblemWriter(new ObjectMapper()));
+
+    @Test
+    void aPublicReadWaitsForATurnAndIsAnsweredBusyWhenNoneComes() throws Exception {
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch leave = new CountDownLatch(1);
+        try {
+            Future<?> first = reader.submit(() -> {
+                turns.doFilter(get("/competitions/bjiff-aigc-2026"), new MockHttpServletResponse(), (request, response) -> {
+                    inside.countDown();
+                    await(leave);
+                });
+                return null;
+            });
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+            AtomicInteger served = new AtomicInteger();
+            MockHttpServletResponse busy = new MockHttpServletResponse();
+            turns.doFilter(get("/api/public/competitions/bjiff-aigc-2026/results"), busy,
+                    (request, response) -> served.incrementAndGet());
+
+            assertThat(busy.getStatus()).isEqualTo(503);
+            assertThat(busy.getHeader("Retry-After")).isEqualTo("1");
+            assertThat(busy.getContentType()).isEqualTo("application/problem+json");
+            assertThat(busy.getContentAsString()).contains("https://festival-ledger.org/problems/busy");
+            assertThat(served).as("a read without a turn does not run").hasValue(0);
+
+            leave.countDown();
+            first.get(10, TimeUnit.SECONDS);
+            MockHttpServletResponse next = new MockHttpServletResponse();
+            turns.doFilter(get("/"), next, (request, response) -> served.incrementAndGet());
+            assertThat(served).as("the turn given back is the next reader's").hasValue(1);
+            assertThat(next.getStatus()).isEqualTo(200);
+        } finally {
+            leave.countDown();
+            reader.shutdownNow();
+        }
+    }
+
+    @Test
+    void onlyThePublicReadsTakeTurns() throws Exception {
+        ExecutorService reader = Executors.newSingleThreadExecutor();
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch leave = new CountDownLatch(1);
+        try {
+            reader.submit(() -> {
+                turns.doFilter(get("/"), new MockHttpServletResponse(), (request, response) -> {
+                    inside.countDown();
+                    await(leave);
+                });
+                return null;
+            });
+            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+            AtomicInteger served = new AtomicInteger();
+            FilterChain counted = (request, response) -> served.incrementAndGet();
+            turns.doFilter(get("/api/competitions/bjiff-aigc-2026/rounds/preliminary/standings"),
+                    new MockHttpServletResponse(), counted);
+            turns.doFilter(get("/juror"), new MockHttpServletResponse(), counted);
+            turns.doFilter(get("/competitions/bjiff-aigc-2026/rounds"), new MockHttpServletResponse(), counted);
+            MockHttpServletRequest score = new MockHttpServletRequest("POST",
+                    "/api/competitions/bjiff-aigc-2026/rounds/preliminary/scores");
+            turns.doFilter(score, new MockHttpServletResponse(), counted);
+
+            assertThat(served).as("served while the one turn is held").hasValue(4);
+        } finally {
+            leave.countDown();
+            reader.shutdownNow();
+        }
+    }
+
+    private static MockHttpServletRequest get(String path) {
+        return new MockHttpServletRequest("GET", path);
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

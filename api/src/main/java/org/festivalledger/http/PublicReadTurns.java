@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The crowd at a ceremony takes turns: the public reads ({@link PublicCaching#isPublic}: the home page, a
@@ -45,11 +46,22 @@ public class PublicReadTurns extends OncePerRequestFilter {
     private final Semaphore turns;
     private final Limits limits;
     private final ProblemWriter problems;
+    private final LongAdder busy = new LongAdder();
 
     PublicReadTurns(Limits limits, ProblemWriter problems) {
         this.limits = limits;
         this.problems = problems;
         this.turns = new Semaphore(limits.atOnce(), true);
+    }
+
+    /** Public reads waiting for a turn now (an estimate, as the semaphore's queue length is). */
+    public int waiting() {
+        return turns.getQueueLength();
+    }
+
+    /** Public reads answered 503 since this node started, for want of a turn. */
+    public long refused() {
+        return busy.sum();
     }
 
     @Override
@@ -68,6 +80,7 @@ public class PublicReadTurns extends OncePerRequestFilter {
             turn = false;
         }
         if (!turn) {
+            busy.increment();
             response.setHeader("Retry-After", "1");
             problems.write(response, HttpStatus.SERVICE_UNAVAILABLE, "busy", "Busy",
                     "more readers than this node serves at once have been waiting " + limits.maxWait().toMillis()

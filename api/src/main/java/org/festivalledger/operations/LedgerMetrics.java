@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.bson.Document;
+import org.festivalledger.http.PublicReadTurns;
 import org.festivalledger.ledger.LedgerLog;
 import org.festivalledger.ledger.embedded.EmbeddedMongoStore;
 import org.festivalledger.standings.StandingsService;
@@ -23,8 +24,9 @@ import java.util.function.ToDoubleFunction;
  * The ledger's own meters, beside Axon's (commands handled, processor latency) and the JVM's:
  * {@code ledger.events} (events on the ledger: its head position), {@code ledger.view.lag} and
  * {@code ledger.view.position} per view (events the view still has to handle), {@code ledger.standings.subscribers}
- * (live standings streams open on this node) and {@code ledger.store.size} (bytes: the embedded store's file, or
- * MongoDB's {@code dbStats.storageSize}).
+ * (live standings streams open on this node), {@code ledger.store.size} (bytes: the embedded store's file, or
+ * MongoDB's {@code dbStats.storageSize}), {@code ledger.public.reads.waiting} and {@code ledger.public.reads.busy}
+ * (public readers waiting for a turn now, and those answered 503 for want of one: {@link PublicReadTurns}).
  */
 @Component
 class LedgerMetrics {
@@ -35,11 +37,13 @@ class LedgerMetrics {
     private final MongoClient mongo;
     private final LedgerProperties properties;
     private final boolean embedded;
+    private final PublicReadTurns publicReads;
 
     LedgerMetrics(LedgerLog ledger, ViewsOnNode views, StandingsService standings, MongoClient mongo,
                   LedgerProperties properties, ObjectProvider<EmbeddedMongoStore> embeddedStore,
-                  MeterRegistry registry) {
+                  MeterRegistry registry, PublicReadTurns publicReads) {
         this.registry = registry;
+        this.publicReads = publicReads;
         this.ledger = ledger;
         this.views = views;
         this.standings = standings;
@@ -65,6 +69,10 @@ class LedgerMetrics {
                 .description("live standings streams open on this node").register(registry);
         Gauge.builder("ledger.store.size", this, LedgerMetrics::storeBytes).baseUnit("bytes")
                 .description("size of the store: the embedded store's file, or MongoDB's storage size").register(registry);
+        Gauge.builder("ledger.public.reads.waiting", publicReads, PublicReadTurns::waiting)
+                .description("public reads waiting for a turn now").register(registry);
+        FunctionCounter.builder("ledger.public.reads.busy", publicReads, PublicReadTurns::refused)
+                .description("public reads answered 503 because no turn came within the longest wait").register(registry);
     }
 
     private ToDoubleFunction<LedgerMetrics> viewLag(String view) {

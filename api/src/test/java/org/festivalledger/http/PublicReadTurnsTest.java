@@ -50,6 +50,7 @@ class PublicReadTurnsTest {
             assertThat(busy.getContentType()).isEqualTo("application/problem+json");
             assertThat(busy.getContentAsString()).contains("https://festival-ledger.org/problems/busy");
             assertThat(served).as("a read without a turn does not run").hasValue(0);
+            assertThat(turns.refused()).as("counted for the metrics").isOne();
 
             leave.countDown();
             first.get(10, TimeUnit.SECONDS);

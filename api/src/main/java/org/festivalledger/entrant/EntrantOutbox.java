@@ -138,7 +138,7 @@ public class EntrantOutbox {
 
     /**
      * A sender that died mid-send left its claim: the notification is due again (at once if the claim is an earlier
-     * run's on the embedded store, else after a while). Whether the mail server had accepted it is not known (nothing
+     * run's on a store this process alone writes, else after a while). Whether the mail server had accepted it is not known (nothing
      * can record that atomically with the acceptance): it goes out again as the same message.
      */
     void releaseDeadClaims() {

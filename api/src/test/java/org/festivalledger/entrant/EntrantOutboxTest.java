@@ -33,9 +33,6 @@ class EntrantOutboxTest extends LedgerTestApplication {
     org.springframework.beans.factory.ObjectProvider<org.festivalledger.ledger.embedded.EmbeddedMongoStore> embedded;
 
     @Autowired
-    org.festivalledger.ledger.LedgerLog ledger;
-
-    @Autowired
     EntrantProperties properties;
 
     @Test

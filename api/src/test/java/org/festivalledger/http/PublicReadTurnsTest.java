@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublicReadTurnsTest {
 
-    private final PublicReadTurns turns = new PublicReadTurns(new PublicReadTurns.Limits(1, Duration.ofMillis(200)),
+    private final PublicReadTurns turns = new PublicReadTurns(new PublicReadTurns.Limits(1, Duration.ofMillis(200), 100),
             new ProblemWriter(new ObjectMapper()));
 
     @Test
@@ -85,19 +85,67 @@ class PublicReadTurnsTest {
                     new MockHttpServletResponse(), counted);
             turns.doFilter(get("/juror"), new MockHttpServletResponse(), counted);
             turns.doFilter(get("/competitions/bjiff-aigc-2026/rounds"), new MockHttpServletResponse(), counted);
+            turns.doFilter(get("/api/public/log/checkpoint"), new MockHttpServletResponse(), counted);
             MockHttpServletRequest score = new MockHttpServletRequest("POST",
                     "/api/competitions/bjiff-aigc-2026/rounds/preliminary/scores");
+            score.setServletPath(score.getRequestURI());
             turns.doFilter(score, new MockHttpServletResponse(), counted);
 
-            assertThat(served).as("served while the one turn is held").hasValue(4);
+            assertThat(served).as("served while the one turn is held").hasValue(5);
         } finally {
             leave.countDown();
             reader.shutdownNow();
         }
     }
 
+    /** The answer is kept while it is drawn and sent after the turn: a client that reads slowly holds no turn. */
+    @Test
+    void anAnswerIsSentToTheClientAfterItsTurnIsGivenBack() throws Exception {
+        AtomicInteger servedWhileSending = new AtomicInteger();
+        MockHttpServletResponse client = new MockHttpServletResponse() {
+            @Override
+            public jakarta.servlet.ServletOutputStream getOutputStream() {
+                jakarta.servlet.ServletOutputStream sent = super.getOutputStream();
+                return new jakarta.servlet.ServletOutputStream() {
+                    @Override
+                    public void write(int b) throws java.io.IOException {
+                        if (servedWhileSending.get() == 0) { // as the answer goes out: is the one turn free?
+                            try {
+                                turns.doFilter(get("/"), new MockHttpServletResponse(),
+                                        (request, response) -> servedWhileSending.incrementAndGet());
+                            } catch (jakarta.servlet.ServletException e) {
+                                throw new IllegalStateException(e);
+                            }
+                        }
+                        sent.write(b);
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return true;
+                    }
+
+                    @Override
+                    public void setWriteListener(jakarta.servlet.WriteListener listener) {
+                        throw new UnsupportedOperationException("blocking writes only, as the filter's");
+                    }
+                };
+            }
+        };
+
+        turns.doFilter(get("/competitions/bjiff-aigc-2026"), client,
+                (request, response) -> response.getOutputStream().write("the results".getBytes()));
+
+        assertThat(client.getContentAsString()).isEqualTo("the results");
+        assertThat(servedWhileSending).hasValue(1);
+        assertThat(turns.refused()).isZero();
+    }
+
+    /** A GET as the dispatcher sees it (its servlet is mapped to "/", so the servlet path is the whole path). */
     private static MockHttpServletRequest get(String path) {
-        return new MockHttpServletRequest("GET", path);
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", path);
+        request.setServletPath(path);
+        return request;
     }
 
     private static void await(CountDownLatch latch) {

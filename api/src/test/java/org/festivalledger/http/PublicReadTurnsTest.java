@@ -2,6 +2,7 @@ package org.festivalledger.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -25,77 +26,70 @@ class PublicReadTurnsTest {
     private final PublicReadTurns turns = new PublicReadTurns(new PublicReadTurns.Limits(1, Duration.ofMillis(200), 100),
             new ProblemWriter(new ObjectMapper()));
 
+    private final ExecutorService reader = Executors.newSingleThreadExecutor();
+    private final CountDownLatch leave = new CountDownLatch(1);
+
+    @AfterEach
+    void giveTheTurnBack() {
+        leave.countDown();
+        reader.shutdownNow();
+    }
+
     @Test
     void aPublicReadWaitsForATurnAndIsAnsweredBusyWhenNoneComes() throws Exception {
-        ExecutorService reader = Executors.newSingleThreadExecutor();
-        CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch leave = new CountDownLatch(1);
-        try {
-            Future<?> first = reader.submit(() -> {
-                turns.doFilter(get("/competitions/bjiff-aigc-2026"), new MockHttpServletResponse(), (request, response) -> {
-                    inside.countDown();
-                    await(leave);
-                });
-                return null;
-            });
-            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        Future<?> first = holdTheOneTurn("/competitions/bjiff-aigc-2026");
 
-            AtomicInteger served = new AtomicInteger();
-            MockHttpServletResponse busy = new MockHttpServletResponse();
-            turns.doFilter(get("/api/public/competitions/bjiff-aigc-2026/results"), busy,
-                    (request, response) -> served.incrementAndGet());
+        AtomicInteger served = new AtomicInteger();
+        MockHttpServletResponse busy = new MockHttpServletResponse();
+        turns.doFilter(get("/api/public/competitions/bjiff-aigc-2026/results"), busy,
+                (request, response) -> served.incrementAndGet());
 
-            assertThat(busy.getStatus()).isEqualTo(503);
-            assertThat(busy.getHeader("Retry-After")).isEqualTo("1");
-            assertThat(busy.getContentType()).isEqualTo("application/problem+json");
-            assertThat(busy.getContentAsString()).contains("https://festival-ledger.org/problems/busy");
-            assertThat(served).as("a read without a turn does not run").hasValue(0);
-            assertThat(turns.refused()).as("counted for the metrics").isOne();
+        assertThat(busy.getStatus()).isEqualTo(503);
+        assertThat(busy.getHeader("Retry-After")).isEqualTo("1");
+        assertThat(busy.getContentType()).isEqualTo("application/problem+json");
+        assertThat(busy.getContentAsString()).contains("https://festival-ledger.org/problems/busy");
+        assertThat(served).as("a read without a turn does not run").hasValue(0);
+        assertThat(turns.refused()).as("counted for the metrics").isOne();
 
-            leave.countDown();
-            first.get(10, TimeUnit.SECONDS);
-            MockHttpServletResponse next = new MockHttpServletResponse();
-            turns.doFilter(get("/"), next, (request, response) -> served.incrementAndGet());
-            assertThat(served).as("the turn given back is the next reader's").hasValue(1);
-            assertThat(next.getStatus()).isEqualTo(200);
-        } finally {
-            leave.countDown();
-            reader.shutdownNow();
-        }
+        leave.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        MockHttpServletResponse next = new MockHttpServletResponse();
+        turns.doFilter(get("/"), next, (request, response) -> served.incrementAndGet());
+        assertThat(served).as("the turn given back is the next reader's").hasValue(1);
+        assertThat(next.getStatus()).isEqualTo(200);
     }
 
     @Test
     void onlyThePublicReadsTakeTurns() throws Exception {
-        ExecutorService reader = Executors.newSingleThreadExecutor();
+        holdTheOneTurn("/");
+
+        AtomicInteger served = new AtomicInteger();
+        FilterChain counted = (request, response) -> served.incrementAndGet();
+        turns.doFilter(get("/api/competitions/bjiff-aigc-2026/rounds/preliminary/standings"),
+                new MockHttpServletResponse(), counted);
+        turns.doFilter(get("/juror"), new MockHttpServletResponse(), counted);
+        turns.doFilter(get("/competitions/bjiff-aigc-2026/rounds"), new MockHttpServletResponse(), counted);
+        turns.doFilter(get("/api/public/log/checkpoint"), new MockHttpServletResponse(), counted);
+        MockHttpServletRequest score = new MockHttpServletRequest("POST",
+                "/api/competitions/bjiff-aigc-2026/rounds/preliminary/scores");
+        score.setServletPath(score.getRequestURI());
+        turns.doFilter(score, new MockHttpServletResponse(), counted);
+
+        assertThat(served).as("served while the one turn is held").hasValue(5);
+    }
+
+    /** A reader in another thread takes the one turn and keeps it until the test ends (or {@link #leave}). */
+    private Future<?> holdTheOneTurn(String path) throws InterruptedException {
         CountDownLatch inside = new CountDownLatch(1);
-        CountDownLatch leave = new CountDownLatch(1);
-        try {
-            reader.submit(() -> {
-                turns.doFilter(get("/"), new MockHttpServletResponse(), (request, response) -> {
-                    inside.countDown();
-                    await(leave);
-                });
-                return null;
+        Future<?> holding = reader.submit(() -> {
+            turns.doFilter(get(path), new MockHttpServletResponse(), (request, response) -> {
+                inside.countDown();
+                await(leave);
             });
-            assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
-
-            AtomicInteger served = new AtomicInteger();
-            FilterChain counted = (request, response) -> served.incrementAndGet();
-            turns.doFilter(get("/api/competitions/bjiff-aigc-2026/rounds/preliminary/standings"),
-                    new MockHttpServletResponse(), counted);
-            turns.doFilter(get("/juror"), new MockHttpServletResponse(), counted);
-            turns.doFilter(get("/competitions/bjiff-aigc-2026/rounds"), new MockHttpServletResponse(), counted);
-            turns.doFilter(get("/api/public/log/checkpoint"), new MockHttpServletResponse(), counted);
-            MockHttpServletRequest score = new MockHttpServletRequest("POST",
-                    "/api/competitions/bjiff-aigc-2026/rounds/preliminary/scores");
-            score.setServletPath(score.getRequestURI());
-            turns.doFilter(score, new MockHttpServletResponse(), counted);
-
-            assertThat(served).as("served while the one turn is held").hasValue(5);
-        } finally {
-            leave.countDown();
-            reader.shutdownNow();
-        }
+            return null;
+        });
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+        return holding;
     }
 
     /** The answer is kept while it is drawn and sent after the turn: a client that reads slowly holds no turn. */

@@ -43,17 +43,6 @@ final class CommittingH2Backend extends H2Backend {
      * rewrites the live pages of the sparsest and oldest ones, as H2's own housekeeping would.
      */
     private static final int TARGET_FILL_RATE = 80;
-    /**
-     * Bytes of live pages {@link #compact()} may rewrite at a time (every EmbeddedMongoStore#COMPACT_MILLIS). Under a
-     * festival's continuous load the file gains dead pages with every commit; 4 MB every 30 s did not keep up (20 kB
-     * per event on disk). But what the compaction writes is kept for the retention time like any other chunk: with a
-     * 15 s retention (EmbeddedMongoStore#RETENTION_MILLIS) 16 MB every 3 s wrote about twice what the group commits
-     * did, and the judging benchmark's file while running was 2.1 kB per event; 4 MB every 3 s keeps up and left 1.7
-     * kB (docs/benchmarks.md). The same pace now comes as 1 MB every 750 ms: a compaction rewrites and commits under
-     * the write lock, and every append waits for it; at 4 MB a time a flight recording found it holding the lock for
-     * 100–218 ms (once 980 ms) every 3 s.
-     */
-    private static final int COMPACTION_BYTES = 1024 * 1024;
     private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(EmbeddedMongoStore.COMMIT_GATHER_MILLIS);
     /**
      * Unsaved pages (H2's estimate, bytes) past which a write is followed by a commit, durable or not. H2 itself would
@@ -80,6 +69,10 @@ final class CommittingH2Backend extends H2Backend {
     private volatile long lastGroupSize;
     /** Whether the file was mostly dead space when it was closed. */
     private volatile boolean sparseAtClose;
+    /** {@link #applied} when the last compaction step began; guarded by {@link #writeLock}. */
+    private long appliedAtLastStep;
+    private final CompactionSteps compactionSteps =
+            new CompactionSteps(CompactionSteps.LARGER_STEP_EVERY_MILLIS, EmbeddedMongoStore.COMPACT_MILLIS);
 
     CommittingH2Backend(MVStore store, Predicate<String> durableCollection) {
         super(store);
@@ -230,9 +223,15 @@ final class CommittingH2Backend extends H2Backend {
      */
     void compact() {
         synchronized (writeLock) {
-            if (!store.isClosed() && store.compact(TARGET_FILL_RATE, COMPACTION_BYTES)) {
+            if (store.isClosed()) {
+                return;
+            }
+            int limit = compactionSteps.limit(applied - appliedAtLastStep);
+            appliedAtLastStep = applied;
+            if (store.compact(TARGET_FILL_RATE, limit)) {
                 commit();
             }
+            compactionSteps.done(store.getFileStore().getChunksFillRate() < TARGET_FILL_RATE);
         }
     }
 }

@@ -32,7 +32,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
     public static final String FILE_NAME = "ledger.mv.db";
     private static final int CACHE_MB = 256;
     private static final long FLUSH_MILLIS = 1_000;
-    /** How often the compaction rewrites a little of the file (CommittingH2Backend#COMPACTION_BYTES at a time). */
+    /** How often the compaction rewrites a little of the file (CompactionSteps says how much). */
     public static final long COMPACT_MILLIS = 750;
     /**
      * How long a chunk H2 no longer needs is kept before its space is reused: 15 s instead of H2's 45 s. While a

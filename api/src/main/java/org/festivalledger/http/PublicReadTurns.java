@@ -15,6 +15,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
@@ -25,7 +27,9 @@ import java.util.concurrent.atomic.LongAdder;
  * verifiers read and which may wait for the log to catch up) are served at most {@code ledger.http.public-reads.at-once}
  * at a time (twice the cores by default), in the order they came. The others wait for a turn in their request thread,
  * which costs no CPU, at most {@code max-wait} (2 s), and are then answered 503 with {@code Retry-After: 1}; beyond
- * {@code max-waiting} readers waiting (100), at once.
+ * {@code max-waiting} readers waiting (100), at once. One client (address, as {@link ClientAddress} counts them) may
+ * have at most {@code per-client} public reads in progress (16), so that it cannot fill the queue alone; more are
+ * answered 429 at once.
  *
  * <p>Why: each public read is cheap, but 64 readers at once had 64 threads sharing two cores, and a juror's score
  * waited behind all of them (issue #15, ./bench.sh public: p50 64–79 ms against 9 ms alone; with turns 24 ms). Taking turns costs the crowd
@@ -41,15 +45,19 @@ public class PublicReadTurns extends OncePerRequestFilter {
     /** The transparency log's public resources: verifiers', not the crowd's, and they may wait for the log. */
     private static final String LOG = "/api/public/log/";
 
-    /** The turns ({@code ledger.http.public-reads.*}); {@code atOnce} 0 or less means twice the cores. */
+    /**
+     * The turns ({@code ledger.http.public-reads.*}); {@code atOnce} 0 or less means twice the cores, {@code perClient}
+     * 0 or less means no bound per client.
+     */
     @ConfigurationProperties("ledger.http.public-reads")
     public record Limits(@DefaultValue("0") int atOnce, @DefaultValue("2s") Duration maxWait,
-                         @DefaultValue("100") int maxWaiting) {
+                         @DefaultValue("100") int maxWaiting, @DefaultValue("16") int perClient) {
 
         public Limits {
             atOnce = atOnce > 0 ? atOnce : 2 * Runtime.getRuntime().availableProcessors();
             maxWait = maxWait == null || maxWait.isNegative() ? Duration.ofSeconds(2) : maxWait;
             maxWaiting = Math.max(0, maxWaiting);
+            perClient = Math.max(0, perClient);
         }
     }
 
@@ -57,6 +65,8 @@ public class PublicReadTurns extends OncePerRequestFilter {
     private final Limits limits;
     private final ProblemWriter problems;
     private final LongAdder busy = new LongAdder();
+    /** Public reads in progress (waiting or drawn) per client ({@link ClientAddress#of}), when bounded. */
+    private final Map<String, Integer> inProgress = new ConcurrentHashMap<>();
 
     PublicReadTurns(Limits limits, ProblemWriter problems) {
         this.limits = limits;
@@ -78,11 +88,38 @@ public class PublicReadTurns extends OncePerRequestFilter {
     protected boolean shouldNotFilter(HttpServletRequest request) {
         // The decoded, normalised path (as routing sees it), so an encoded letter does not skip the turns.
         String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
-        return !"GET".equals(request.getMethod()) || !PublicCaching.isPublic(path) || path.startsWith(LOG);
+        return !takesTurn(request.getMethod(), path);
+    }
+
+    /** Whether a request takes a turn (and may be answered 503 {@code busy}); the API description asks too. */
+    public static boolean takesTurn(String method, String path) {
+        return "GET".equals(method) && PublicCaching.isPublic(path) && !path.startsWith(LOG);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (limits.perClient() == 0) {
+            takeTurnAndServe(request, response, chain);
+            return;
+        }
+        // One client could otherwise fill every place in the queue, and everyone else would be told to come back.
+        String client = ClientAddress.of(request.getRemoteAddr());
+        try {
+            if (inProgress.merge(client, 1, Integer::sum) > limits.perClient()) {
+                response.setHeader("Retry-After", "1");
+                response.setHeader("Cache-Control", "no-store");
+                problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
+                        "more public reads from this client at once than this node serves; retry after 1 s");
+                return;
+            }
+            takeTurnAndServe(request, response, chain);
+        } finally {
+            inProgress.computeIfPresent(client, (key, count) -> count == 1 ? null : count - 1);
+        }
+    }
+
+    private void takeTurnAndServe(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!takeTurn()) {
             busy.increment();

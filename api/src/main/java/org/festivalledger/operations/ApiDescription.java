@@ -13,6 +13,7 @@ import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.festivalledger.http.PublicReadTurns;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -104,6 +105,10 @@ class ApiDescription {
         if (!roles.contains(EndpointRoles.ANYONE)) {
             problems.put("401", "unauthenticated: no, malformed or forged credentials");
             problems.put("403", "forbidden: a role this operation does not admit");
+        }
+        if (PublicReadTurns.takesTurn(method, path)) {
+            problems.put("503", "busy: more readers of the public results than this node serves at once are waiting "
+                    + "(ledger.http.public-reads.*); retry after Retry-After");
         }
         if (path.contains("{")) {
             problems.put("404", "not-found: an unknown id (also an id of another competition)");

@@ -23,8 +23,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PublicReadTurnsTest {
 
-    private final PublicReadTurns turns = new PublicReadTurns(new PublicReadTurns.Limits(1, Duration.ofMillis(200), 100),
-            new ProblemWriter(new ObjectMapper()));
+    private static final int PER_CLIENT = 2;
+
+    private final PublicReadTurns turns = new PublicReadTurns(new PublicReadTurns.Limits(1, Duration.ofMillis(200), 100,
+            PER_CLIENT), new ProblemWriter(new ObjectMapper()));
 
     private final ExecutorService reader = Executors.newSingleThreadExecutor();
     private final CountDownLatch leave = new CountDownLatch(1);
@@ -76,6 +78,49 @@ class PublicReadTurnsTest {
         turns.doFilter(score, new MockHttpServletResponse(), counted);
 
         assertThat(served).as("served while the one turn is held").hasValue(5);
+    }
+
+    @Test
+    void oneClientMayHaveOnlySoManyPublicReadsInProgressSoThatItCannotFillTheQueueAlone() throws Exception {
+        Future<?> first = holdTheOneTurn("/"); // from 127.0.0.1, as every request here unless told otherwise
+        ExecutorService waiting = Executors.newSingleThreadExecutor();
+        try {
+            Future<MockHttpServletResponse> second = waiting.submit(() -> read(get("/"))); // waits, then 503
+            awaitQueued(1);
+
+            long before = System.nanoTime();
+            MockHttpServletResponse third = read(get("/"));
+            assertThat(third.getStatus()).as("the client's third read at once").isEqualTo(429);
+            assertThat(Duration.ofNanos(System.nanoTime() - before)).as("answered without waiting for a turn")
+                    .isLessThan(Duration.ofMillis(200));
+            assertThat(third.getHeader("Retry-After")).isEqualTo("1");
+            assertThat(third.getContentAsString()).contains("https://festival-ledger.org/problems/rate-limited");
+
+            MockHttpServletRequest another = get("/");
+            another.setRemoteAddr("192.0.2.7");
+            assertThat(read(another).getStatus()).as("another client waits its turn as before").isEqualTo(503);
+            assertThat(second.get(10, TimeUnit.SECONDS).getStatus()).isEqualTo(503);
+        } finally {
+            waiting.shutdownNow();
+        }
+
+        leave.countDown();
+        first.get(10, TimeUnit.SECONDS);
+        assertThat(read(get("/")).getStatus()).as("the client's reads are over: it may read again").isEqualTo(200);
+    }
+
+    private MockHttpServletResponse read(MockHttpServletRequest request) throws Exception {
+        MockHttpServletResponse response = new MockHttpServletResponse();
+        turns.doFilter(request, response, (req, res) -> { });
+        return response;
+    }
+
+    private void awaitQueued(int readers) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (turns.waiting() < readers && System.nanoTime() < deadline) {
+            Thread.sleep(5); // polls for a state, and proves nothing by waiting
+        }
+        assertThat(turns.waiting()).isEqualTo(readers);
     }
 
     /** A reader in another thread takes the one turn and keeps it until the test ends (or {@link #leave}). */

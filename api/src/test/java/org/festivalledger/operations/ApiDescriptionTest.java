@@ -93,6 +93,11 @@ class ApiDescriptionTest extends LedgerTestApplication {
         JsonNode list = docs.at("/paths/~1api~1competitions/get");
         assertThat(list.findValuesAsText("name")).contains("minPosition");
         assertThat(list.at("/responses/200/headers/Projection-Position").isObject()).isTrue();
+        JsonNode results = docs.at("/paths/~1api~1public~1competitions~1{competitionId}~1results/get");
+        assertThat(results.at("/responses/503/description").asText())
+                .as("a public read may wait for a turn and be told to come back").contains("problems/busy");
+        assertThat(docs.at("/paths/~1api~1public~1log~1checkpoint/get/responses/503").isMissingNode())
+                .as("the transparency log's resources take no turn").isTrue();
     }
 
     @Test

@@ -62,8 +62,8 @@ final class AppUnderTest implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(List.of(jvmOptions));
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port, "--ledger.data-dir=" + data,
-                // A benchmark measures capacity from one address, not the per-client rate limit.
-                "--ledger.http.rate-limit.enabled=false"));
+                // A benchmark measures capacity from one address, not the per-client limits.
+                "--ledger.http.rate-limit.enabled=false", "--ledger.http.public-reads.per-client=0"));
         command.addAll(arguments);
         ProcessBuilder builder = new ProcessBuilder(command);
         // The jar has no default passwords outside demo mode; the benchmark's accounts are given as a deployment would.

@@ -109,8 +109,8 @@ public final class JudgingBenchmark {
                                 boolean festival) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(List.of("java", heap, "-jar", jar.toString(), "--server.port=" + port,
                 "--ledger.data-dir=" + data,
-                // A benchmark measures capacity from one address, not the per-client rate limit.
-                "--ledger.http.rate-limit.enabled=false"));
+                // A benchmark measures capacity from one address, not the per-client limits.
+                "--ledger.http.rate-limit.enabled=false", "--ledger.http.public-reads.per-client=0"));
         // The jar has no default passwords; the benchmark's accounts are its own, given the way a deployment would.
         builder.environment().put("LEDGER_ORGANISER_PASSWORD", "organiser-demo");
         builder.environment().put("LEDGER_AUDITOR_PASSWORD", "auditor-demo");

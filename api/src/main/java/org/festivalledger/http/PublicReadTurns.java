@@ -28,8 +28,9 @@ import java.util.concurrent.atomic.LongAdder;
  * at a time (twice the cores by default), in the order they came. The others wait for a turn in their request thread,
  * which costs no CPU, at most {@code max-wait} (2 s), and are then answered 503 with {@code Retry-After: 1}; beyond
  * {@code max-waiting} readers waiting (100), at once. One client (address, as {@link ClientAddress} counts them) may
- * have at most {@code per-client} public reads in progress (16), so that it cannot fill the queue alone; more are
- * answered 429 at once.
+ * have at most {@code per-client} public reads in progress (16: waiting, drawn or being sent), so that it cannot fill
+ * the queue alone; more are answered 429 at once. Readers behind one address (a venue's Wi-Fi, a carrier's NAT) share
+ * that bound.
  *
  * <p>Why: each public read is cheap, but 64 readers at once had 64 threads sharing two cores, and a juror's score
  * waited behind all of them (issue #15, ./bench.sh public: p50 64–79 ms against 9 ms alone; with turns 24 ms). Taking turns costs the crowd
@@ -65,7 +66,8 @@ public class PublicReadTurns extends OncePerRequestFilter {
     private final Limits limits;
     private final ProblemWriter problems;
     private final LongAdder busy = new LongAdder();
-    /** Public reads in progress (waiting or drawn) per client ({@link ClientAddress#of}), when bounded. */
+    private final LongAdder limited = new LongAdder();
+    /** Public reads in progress (waiting, drawn or being sent) per client ({@link ClientAddress#of}), when bounded. */
     private final Map<String, Integer> inProgress = new ConcurrentHashMap<>();
 
     PublicReadTurns(Limits limits, ProblemWriter problems) {
@@ -82,6 +84,16 @@ public class PublicReadTurns extends OncePerRequestFilter {
     /** Public reads answered 503 since this node started, for want of a turn. */
     public long refused() {
         return busy.sum();
+    }
+
+    /** Public reads answered 429 since this node started: their client had as many in progress as one may. */
+    public long limited() {
+        return limited.sum();
+    }
+
+    /** Public reads in progress under the bound per client, all clients together. */
+    int readsInProgress() {
+        return inProgress.values().stream().mapToInt(Integer::intValue).sum();
     }
 
     @Override
@@ -107,10 +119,12 @@ public class PublicReadTurns extends OncePerRequestFilter {
         String client = ClientAddress.of(request.getRemoteAddr());
         try {
             if (inProgress.merge(client, 1, Integer::sum) > limits.perClient()) {
+                limited.increment();
                 response.setHeader("Retry-After", "1");
                 response.setHeader("Cache-Control", "no-store");
                 problems.write(response, HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests",
-                        "more public reads from this client at once than this node serves; retry after 1 s");
+                        "this client already has " + limits.perClient() + " public reads in progress, as many as one "
+                                + "may; retry after 1 s");
                 return;
             }
             takeTurnAndServe(request, response, chain);

@@ -40,7 +40,8 @@ class ApiDescription {
     private static final Map<String, String> ALWAYS = Map.of(
             "400", "invalid-request: malformed or invalid (the `errors` array names each field)",
             "413", "too-large: a body over ledger.http.max-body-bytes, or more than one commit can hold",
-            "429", "rate-limited: too many requests, failed sign-ins or waits from this client (see Retry-After)");
+            "429", "rate-limited: too many requests, failed sign-ins, waits or public reads in progress from this "
+                    + "client (see Retry-After)");
 
     @Bean
     OpenAPI festivalLedgerApi() {

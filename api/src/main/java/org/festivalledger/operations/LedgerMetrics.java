@@ -25,8 +25,9 @@ import java.util.function.ToDoubleFunction;
  * {@code ledger.events} (events on the ledger: its head position), {@code ledger.view.lag} and
  * {@code ledger.view.position} per view (events the view still has to handle), {@code ledger.standings.subscribers}
  * (live standings streams open on this node), {@code ledger.store.size} (bytes: the embedded store's file, or
- * MongoDB's {@code dbStats.storageSize}), {@code ledger.public.reads.waiting} and {@code ledger.public.reads.busy}
- * (public readers waiting for a turn now, and those answered 503 for want of one: {@link PublicReadTurns}).
+ * MongoDB's {@code dbStats.storageSize}), {@code ledger.public.reads.waiting}, {@code ledger.public.reads.busy} and
+ * {@code ledger.public.reads.limited} (public readers waiting for a turn now, those answered 503 for want of one, and
+ * those answered 429 as their client had as many in progress as it may: {@link PublicReadTurns}).
  */
 @Component
 class LedgerMetrics {
@@ -73,6 +74,9 @@ class LedgerMetrics {
                 .description("public reads waiting for a turn now").register(registry);
         FunctionCounter.builder("ledger.public.reads.busy", publicReads, PublicReadTurns::refused)
                 .description("public reads answered 503 because no turn came within the longest wait").register(registry);
+        FunctionCounter.builder("ledger.public.reads.limited", publicReads, PublicReadTurns::limited)
+                .description("public reads answered 429: their client had as many in progress as one may")
+                .register(registry);
     }
 
     private ToDoubleFunction<LedgerMetrics> viewLag(String view) {

@@ -89,6 +89,7 @@ class ReadinessAndMetricsTest {
             assertThat(gauge(metrics, "ledger_store_size_bytes")).isPositive();
             assertThat(gauge(metrics, "ledger_public_reads_waiting")).isZero();
             assertThat(gauge(metrics, "ledger_public_reads_busy_total")).isZero();
+            assertThat(gauge(metrics, "ledger_public_reads_limited_total")).isZero();
             // Axon's command meters (axon-micrometer), tagged by command
             assertThat(gauge(metrics, "commandBus_successCounter_total{payloadType=\"AnnounceCompetition\"}")).isOne();
         }

@@ -1,6 +1,7 @@
 package org.festivalledger.storage;
 
 import org.festivalledger.ledger.LedgerLog;
+import org.festivalledger.ledger.embedded.EmbeddedMongoStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
@@ -30,12 +31,29 @@ class SoleWriterRuleTest {
         runner(freePort()).run(context -> assertThat(context.getBean(LedgerLog.class).isSoleWriter()).isFalse());
     }
 
+    @Test
+    void aMongoDbGivenByItsUriMayHaveOtherWriters() {
+        // A store in its own right (as the jar's store mode runs it), reached the way a real MongoDB would be.
+        try (EmbeddedMongoStore external = EmbeddedMongoStore.start(data.resolve("external"), 0)) {
+            String uri = external.connectionString();
+            new ApplicationContextRunner().withUserConfiguration(StorageConfiguration.class)
+                    .withPropertyValues("ledger.mongodb-uri=" + uri)
+                    .withBean(LedgerProperties.class,
+                            () -> new LedgerProperties(data.resolve("unused"), 0, uri, null, 0, 0, null, null))
+                    .run(context -> {
+                        assertThat(context).doesNotHaveBean(EmbeddedMongoStore.class);
+                        assertThat(context.getBean(LedgerLog.class).isSoleWriter()).isFalse();
+                    });
+        }
+    }
+
     private ApplicationContextRunner runner(int embeddedPort) {
         return new ApplicationContextRunner().withUserConfiguration(StorageConfiguration.class)
                 .withBean(LedgerProperties.class,
                         () -> new LedgerProperties(data, embeddedPort, null, null, 0, 0, null, null));
     }
 
+    /** A port free a moment ago: the store binds it just after (another process taking it between is unlikely). */
     private static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();

@@ -9,7 +9,8 @@ package org.festivalledger.ledger.embedded;
  * large commits (up to CommittingH2Backend#UNSAVED_LIMIT of pages each) and from a file rewritten offline. So once the
  * store is quiet (a festival has many quiet moments: nights, breaks between rounds) and its file has stayed sparse for
  * {@link #LARGER_STEP_EVERY_MILLIS}, one step may write more: twice the small step's limit, then, as long as the store
- * stays quiet and its file sparse, twice that the same time later, up to {@link #LARGEST_BYTES}. Slowly, because what
+ * stays quiet and its file sparse, twice that the same time later, up to {@link #LARGEST_BYTES}. A larger step may
+ * take the sparse large chunk, not aim at it: H2 picks the sparsest and oldest chunks that fit. Slowly, because what
  * a step rewrites stays in the file for the retention time like any chunk and the file shrinks only once its end is
  * free: a larger step every 15 s (once the retention time) grew the judging benchmark's file by a quarter in its quiet
  * minute (1,800 against 1,426 B per event; docs/benchmarks.md).
@@ -28,10 +29,22 @@ final class CompactionSteps {
      * every 750 ms: at 4 MB a time a flight recording found a step holding the write lock for 100–218 ms (once 980).
      */
     static final int SMALL_BYTES = 1024 * 1024;
-    /** Write commands since the last step up to which the store counts as quiet; the views' claims write a few. */
+    /**
+     * Write commands since the last step up to which the store counts as quiet (about 13 a second). An idle
+     * application writes a few: the policies' token claims, the views' kept positions. A juror or two scoring now
+     * and then count as quiet too, and may wait for a larger step once a minute.
+     */
     static final int QUIET_WRITES = 10;
-    /** More than a chunk holds: a commit holds at most CommittingH2Backend#UNSAVED_LIMIT of pages, compressed. */
-    static final int LARGEST_BYTES = 2 * CommittingH2Backend.UNSAVED_LIMIT;
+    /**
+     * The most a larger step may rewrite, counted as stored (compressed), as H2 counts a chunk's live data. Rewritten
+     * pages are decoded and stay unsaved until the step's commit, several times larger than stored; 8 MB stored keeps
+     * that near what CommittingH2Backend#UNSAVED_LIMIT lets any commit hold (the bound came after a commit of unbounded
+     * unsaved pages ran out of memory). It also bounds the time the write lock is held: a 4 MB step held it 100–218
+     * ms, so about twice that, at most once a minute, in a quiet store. A chunk holds what one commit wrote: at most
+     * UNSAVED_LIMIT of decoded pages here, or H2's own write buffer (at most 19 MB decoded) in a file rewritten offline
+     * or at a clean stop, so a few MB stored; one past this still waits for a clean stop.
+     */
+    static final int LARGEST_BYTES = CommittingH2Backend.UNSAVED_LIMIT / 2;
     /** How long a quiet store's file stays sparse before a larger step, and between two: four retention times. */
     static final long LARGER_STEP_EVERY_MILLIS = 60_000;
 

@@ -38,7 +38,7 @@ public final class EmbeddedMongoStore implements AutoCloseable {
      * How long a chunk H2 no longer needs is kept before its space is reused: 15 s instead of H2's 45 s. While a
      * festival runs the file holds about this many seconds of everything written (about 2 MB a second under the
      * judging load), so the retention decides most of its size: at 45 s the festival benchmark's file was 3.2 kB per
-     * event while running, at 15 s (and a compaction paced for it, see CommittingH2Backend) 1.6–1.8 kB
+     * event while running, at 15 s (and a compaction paced for it, see CompactionSteps) 1.6–1.8 kB
      * (docs/benchmarks.md). Not lower: H2 has lost track of reused chunks
      * ("Double mark" on reopen, H2 issues #2752, #4387) with a retention of 0 and, in one H2 version, 1 s; 15 s is
      * far above both, and far above the time between two commits, which is what a crash's fallback to the previous

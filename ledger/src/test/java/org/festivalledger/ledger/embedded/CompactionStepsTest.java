@@ -39,21 +39,36 @@ class CompactionStepsTest {
     @Test
     void aFileFullEnoughStartsOver() {
         nearALargeStep();
-        step(QUIET, true); // 2 MB
+        assertThat(step(QUIET, true)).isEqualTo(2 * SMALL_BYTES);
         nearALargeStep();
-        step(QUIET, false); // 4 MB, and the file is full enough
-        for (int step = 0; step < PATIENCE; step++) {
-            assertThat(step(QUIET, true)).as("step %d: a minute is waited out again", step)
-                    .isEqualTo(SMALL_BYTES);
+        assertThat(step(QUIET, false)).as("and the file is full enough").isEqualTo(4 * SMALL_BYTES);
+        assertStartedOver();
+    }
+
+    @Test
+    void aFileFullEnoughInTheMiddleOfTheMinuteStartsItOver() {
+        for (int step = 0; step < PATIENCE / 2; step++) {
+            step(QUIET, true);
         }
-        assertThat(step(QUIET, true)).as("from the first larger step again").isEqualTo(2 * SMALL_BYTES);
+        step(QUIET, false);
+        assertStartedOver();
     }
 
     @Test
     void writersComingBackMakeTheNextStepSmallAtOnceAndStartOver() {
         nearALargeStep();
+        assertThat(step(QUIET, true)).isEqualTo(2 * SMALL_BYTES);
+        nearALargeStep(); // the next larger step would be 4 MB
         assertThat(step(BUSY, true)).isEqualTo(SMALL_BYTES);
-        assertThat(step(QUIET, true)).as("the quiet store waits a minute again").isEqualTo(SMALL_BYTES);
+        assertStartedOver();
+    }
+
+    /** The quiet store waits a whole minute again, and its next larger step is the first size again. */
+    private void assertStartedOver() {
+        for (int step = 0; step < PATIENCE; step++) {
+            assertThat(step(QUIET, true)).as("step %d: a minute is waited out again", step).isEqualTo(SMALL_BYTES);
+        }
+        assertThat(step(QUIET, true)).as("from the first larger step again").isEqualTo(2 * SMALL_BYTES);
     }
 
     /** Quiet steps with the file sparse until the next may write more. */

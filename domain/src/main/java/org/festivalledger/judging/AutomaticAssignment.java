@@ -102,7 +102,13 @@ final class AutomaticAssignment {
             // A stable sort: equally busy jurors are tried in order of appointment.
             List<String> busiestFirst = jurors.stream()
                     .sorted(Comparator.comparing((String juror) -> loads.get(juror)).reversed()).toList();
+            int fewest = jurors.stream().mapToInt(loads::get).min().orElse(0);
             for (String busiest : busiestFirst) {
+                // A chain ends only at a juror with two entries fewer: with none, the search would visit every
+                // drawn assignment for nothing (seconds for a round of 10,000 entries), and so for every juror after.
+                if (loads.get(busiest) < fewest + 2) {
+                    break;
+                }
                 List<HandOver> chain = chainFrom(busiest);
                 if (!chain.isEmpty()) {
                     chain.forEach(this::handOver);

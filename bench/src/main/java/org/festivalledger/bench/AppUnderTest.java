@@ -174,6 +174,11 @@ final class AppUnderTest implements AutoCloseable {
         return ProcessHandle.of(pid).flatMap(process -> process.info().totalCpuDuration()).orElse(Duration.ZERO);
     }
 
+    /** CPU time this benchmark's own JVM has used so far: its clients share the cores with the application. */
+    static Duration ownCpuTime() {
+        return cpuTime(ProcessHandle.current().pid());
+    }
+
     /** Stops the application and removes its data directory. */
     @Override
     public void close() throws InterruptedException, IOException {

@@ -35,7 +35,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * <ul>
  * <li>time to record all 50,000 scores with 16 concurrent clients;</li>
  * <li>standings read latency (p50/p99) under 64 concurrent readers at that size;</li>
- * <li>time from a score's acknowledgement to the live-standings push that reflects it (p50/p99).</li>
+ * <li>time from a score's acknowledgement to the live-standings push that reflects it (p50/p99);</li>
+ * <li>the floor under both on these cores: the cheapest request's CPU, and its latency under the same load.</li>
  * </ul>
  * Run: {@code ./bench.sh judging [entries jurors]} (defaults 10,000 and 100), from the project root.
  */
@@ -54,6 +55,10 @@ public final class JudgingBenchmark {
     private final String base;
     /** Scores through HTTP per second in the first round's load: compared with the raw store's inserts at the end. */
     private double scoresPerSecond;
+    /** What a score of that load cost in CPU, beside the cheapest request: the raw store's budget at the end. */
+    private ScoreCost scoreCost;
+    /** How long the organiser waited for the automatic draw of the first round's jurors. */
+    private double drawSeconds;
 
     private JudgingBenchmark(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -140,7 +145,7 @@ public final class JudgingBenchmark {
             }
         }
         if (festival) {
-            RawBaseline.report(data, bench.scoresPerSecond);
+            RawBaseline.report(data, bench.scoresPerSecond, bench.scoreCost);
         }
     }
 
@@ -168,9 +173,11 @@ public final class JudgingBenchmark {
         expect(201, post("/api/competitions/" + COMPETITION + "/rounds", ORGANISER, "{\"id\":\"" + ROUND
                 + "\",\"name\":\"Preliminary\",\"jurorsPerEntry\":5,\"aggregation\":\"MEAN\",\"minScoresPerEntry\":5,"
                 + "\"entries\":\"ALL_ELIGIBLE\"}", "application/json"));
+        long drawStart = System.nanoTime();
         HttpResponse<String> assigned = post(round() + "/assignments", ORGANISER, "{\"mode\":\"AUTO\"}",
                 "application/json");
         expect(200, assigned);
+        drawSeconds = (System.nanoTime() - drawStart) / 1e9;
         String assignedAt = assigned.headers().firstValue("Ledger-Position").orElseThrow();
 
         List<String[]> work = new ArrayList<>();
@@ -184,10 +191,13 @@ public final class JudgingBenchmark {
         // 1. All scores through HTTP with 16 concurrent clients.
         long before = JSON.readTree(get("/api/audit/head", null).body()).get("position").asLong();
         Duration cpuBefore = AppUnderTest.cpuTime(pid);
+        Duration clientCpuBefore = AppUnderTest.ownCpuTime();
         Load load = scoreAll(work, round());
         double loadSeconds = load.seconds();
         // CPU per score says more than scores per second on a shared machine: the rate moves with the neighbours.
         double cpuPerScore = AppUnderTest.cpuTime(pid).minus(cpuBefore).toNanos() / 1e6 / work.size();
+        // The clients run on the same cores: their share is part of what a score costs this machine.
+        double clientCpuPerScore = AppUnderTest.ownCpuTime().minus(clientCpuBefore).toNanos() / 1e6 / work.size();
         List<Long> latencies = load.latencies();
         AtomicLong failures = load.failures();
         JsonNode head = JSON.readTree(get("/api/audit/head", null).body());
@@ -203,19 +213,35 @@ public final class JudgingBenchmark {
         // 4. What the issue's targets describe: 64 dashboards reading the top 100 and the organiser's live stream
         //    while 16 clients send scores (revisions here: the round is fully scored by now).
         double[] pausesBefore = collectorPauses();
-        Mixed mixed = mixedLoad(work, Math.min(work.size(), 5_000));
+        Mixed mixed = mixedLoad(work, Math.min(work.size(), 5_000), round() + "/standings?top=100");
         double[] pausesAfter = collectorPauses();
+        // 4b. The same load on other entries, the dashboards reading the cheapest answer there is: what any read waits
+        //     for on these cores under that load, however little the read itself costs.
+        int second = Math.min(5_000, work.size() - Math.min(work.size(), 5_000));
+        Mixed floorUnderLoad = second == 0 ? null
+                : mixedLoad(work.subList(work.size() - second, work.size()), second, "/api/audit/head");
+
+        // 5. The floor under every score: the cheapest request through the same web layers, same clients.
+        WebFloor floor = webFloor(pid, 20_000);
+        scoreCost = new ScoreCost(cpuPerScore, clientCpuPerScore, floor.applicationMs(), floor.clientMs());
 
         System.out.println();
         System.out.println("| measure | value |");
         System.out.println("|---|---:|");
         scoresPerSecond = work.size() / loadSeconds;
+        System.out.printf(Locale.ROOT, "| automatic draw of the round's jurors (%,d entries, %d jurors, 5 each), one request |"
+                + " %.1f s |%n", entries, jurors, drawSeconds);
         System.out.printf(Locale.ROOT, "| scores recorded through HTTP (16 clients) | %,d in %.1f s = %,.0f scores/s (%d refused) |%n",
                 work.size(), loadSeconds, scoresPerSecond, failures.get());
         System.out.printf(Locale.ROOT, "| score command latency p50 / p99 | %.1f / %.1f ms |%n",
                 percentile(latencies, 50), percentile(latencies, 99));
         System.out.printf(Locale.ROOT, "| the application's CPU time per score during that load (all its threads) | %.2f ms |%n",
                 cpuPerScore);
+        System.out.printf(Locale.ROOT, "| the benchmark's own CPU time per score during that load (its 16 HTTP clients, on the"
+                + " same cores) | %.2f ms |%n", clientCpuPerScore);
+        System.out.printf(Locale.ROOT, "| the floor under every request: %,d `GET /api/audit/head` (public, answered from memory)"
+                        + " by 16 clients; CPU per request, the application / the clients | %,.0f /s; %.2f / %.2f ms |%n",
+                floor.requests(), floor.perSecond(), floor.applicationMs(), floor.clientMs());
         System.out.printf(Locale.ROOT, "| standings read, all %,d rows (~%,d kB), p50 / p99, 64 readers | %.1f / %.1f ms |%n",
                 entries, get(round() + "/standings", ORGANISER).body().length() / 1024, percentile(reads, 50),
                 percentile(reads, 99));
@@ -237,9 +263,17 @@ public final class JudgingBenchmark {
         System.out.printf(Locale.ROOT, "| … the application's collector pauses in that load: how many, mean, in all | %,.0f, %.1f ms, "
                         + "%.1f s |%n", pauses, 1000 * (pausesAfter[1] - pausesBefore[1]) / Math.max(1, pauses),
                 pausesAfter[1] - pausesBefore[1]);
+        if (floorUnderLoad != null) {
+            System.out.printf(Locale.ROOT, "| … the same load again (%,d revisions, %,.0f /s), the 64 dashboards reading the"
+                            + " cheapest answer instead (`GET /api/audit/head`, same account), p50 / p99 (%,d reads, %d"
+                            + " not 200) | %.1f / %.1f ms |%n", floorUnderLoad.load().commands(),
+                    floorUnderLoad.load().commands() / floorUnderLoad.load().seconds(), floorUnderLoad.reads().size(),
+                    floorUnderLoad.readFailures(), percentile(floorUnderLoad.reads(), 50), percentile(floorUnderLoad.reads(), 99));
+        }
         System.out.printf(Locale.ROOT, "| ledger events | %,d |%n", JSON.readTree(get("/api/audit/head", null).body())
                 .get("position").asLong());
-        long afterRound = JSON.readTree(get("/api/audit/head", null).body()).get("position").asLong();
+        // The head when the scoring ended: the mixed loads after it appended revisions.
+        long afterRound = head.get("position").asLong();
         System.out.printf(Locale.ROOT, "| events recorded during the scoring | %,d = %,.0f events/s |%n",
                 afterRound - before, (afterRound - before) / loadSeconds);
         if (festival) {
@@ -249,6 +283,46 @@ public final class JudgingBenchmark {
     }
 
     private record Load(int commands, double seconds, List<Long> latencies, AtomicLong failures) {
+    }
+
+    private record WebFloor(int requests, double perSecond, double applicationMs, double clientMs) {
+    }
+
+    /**
+     * The cheapest request the application answers, {@code GET /api/audit/head} (public, read from memory), sent by 16
+     * clients as the scores are: what Tomcat, Spring Security's filters, Spring MVC, Jackson and the metrics cost per
+     * request on these cores, and what the benchmark's HTTP client costs. A score pays all of it and more (the juror's
+     * credential, the command, the append, the views), so it bounds the scoring rate this machine can reach.
+     */
+    private WebFloor webFloor(long pid, int requests) throws Exception {
+        Duration applicationBefore = AppUnderTest.cpuTime(pid);
+        Duration clientBefore = AppUnderTest.ownCpuTime();
+        AtomicLong failures = new AtomicLong();
+        ExecutorService clients = Executors.newFixedThreadPool(16);
+        long start = System.nanoTime();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int c = 0; c < 16; c++) {
+            futures.add(clients.submit(() -> {
+                for (int i = 0; i < requests / 16; i++) {
+                    if (get("/api/audit/head", null).statusCode() != 200) {
+                        failures.incrementAndGet();
+                    }
+                }
+                return null;
+            }));
+        }
+        for (Future<?> future : futures) {
+            future.get();
+        }
+        clients.shutdown();
+        double seconds = (System.nanoTime() - start) / 1e9;
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " of the floor's requests were not answered 200");
+        }
+        int sent = requests / 16 * 16;
+        return new WebFloor(sent, sent / seconds,
+                AppUnderTest.cpuTime(pid).minus(applicationBefore).toNanos() / 1e6 / sent,
+                AppUnderTest.ownCpuTime().minus(clientBefore).toNanos() / 1e6 / sent);
     }
 
     /** Sends every score of {@code work} to {@code roundPath} with 16 concurrent clients. */
@@ -369,11 +443,11 @@ public final class JudgingBenchmark {
     }
 
     /**
-     * Revisions from 16 clients while 64 dashboards each read the top 100 every {@link #DASHBOARD_PAUSE_MS} ms and the
-     * organiser's live stream is open: every read's latency, and for every acknowledged revision the time until a
+     * Revisions from 16 clients while 64 dashboards each read {@code dashboardRead} (the top 100) every
+     * {@link #DASHBOARD_PAUSE_MS} ms with the organiser's account and the organiser's live stream is open: every read's latency, and for every acknowledged revision the time until a
      * pushed standings covered its position.
      */
-    private Mixed mixedLoad(List<String[]> work, int revisions) throws Exception {
+    private Mixed mixedLoad(List<String[]> work, int revisions, String dashboardRead) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + round() + "/standings/stream?top=10"))
                 .header("Authorization", ORGANISER).build();
         HttpResponse<java.io.InputStream> stream = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
@@ -398,7 +472,7 @@ public final class JudgingBenchmark {
             dashboards.add(daemon(() -> {
                 while (loading.get()) {
                     long t0 = System.nanoTime();
-                    if (get(round() + "/standings?top=100", ORGANISER).statusCode() != 200) {
+                    if (get(dashboardRead, ORGANISER).statusCode() != 200) {
                         readFailures.incrementAndGet();
                     }
                     reads.add(System.nanoTime() - t0);

@@ -11,6 +11,7 @@ import org.festivalledger.ledger.embedded.EmbeddedMongoStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +34,7 @@ final class RawBaseline {
      * into a collection it commits to the file about once a second. The second inserts into a collection the store
      * commits before each reply, as it does every acknowledged append of the ledger (LedgerBenchmark's baseline too).
      */
-    static void report(Path data, double scoresPerSecond) throws IOException {
+    static void report(Path data, double scoresPerSecond, ScoreCost cost) throws IOException {
         long bytes;
         try (Stream<Path> files = Files.walk(data)) {
             bytes = files.filter(Files::isRegularFile).mapToLong(file -> file.toFile().length()).sum();
@@ -57,9 +58,11 @@ final class RawBaseline {
             List<Document> warmUp = sample.subList(0, Math.min(2_000, sample.size()));
             insertOneByOne(festival.getCollection("raw_insert_warm_up"), warmUp);
             insertOneByOne(festival.getCollection("ledger_raw_insert_warm_up"), warmUp);
-            double inserts = insertOneByOne(festival.getCollection("raw_insert_baseline"), sample);
+            Inserts raw = insertOneByOne(festival.getCollection("raw_insert_baseline"), sample);
+            double inserts = raw.perSecond();
             // "ledger_": a collection the embedded store commits to its file before each reply (isDurable).
-            double durableInserts = insertOneByOne(festival.getCollection("ledger_raw_insert_baseline"), sample);
+            double durableInserts = insertOneByOne(festival.getCollection("ledger_raw_insert_baseline"), sample)
+                    .perSecond();
             System.out.printf(Locale.ROOT, "| raw store: scan of every commit (%,d events) | %.1f s = %,.0f events/s |%n",
                     events, scan, events / scan);
             System.out.printf(Locale.ROOT, "| raw store: %,d commit documents inserted one by one, committed about once a"
@@ -68,19 +71,46 @@ final class RawBaseline {
             System.out.printf(Locale.ROOT, "| raw store: the same, each committed before its reply (as an acknowledged"
                     + " append) | %,.0f inserts/s; scores through HTTP %.1f %% of it |%n",
                     durableInserts, 100 * scoresPerSecond / durableInserts);
+            printBudget(inserts, raw.cpuMs(), cost);
             System.out.printf(Locale.ROOT, "| data on disk after a clean stop (embedded store's H2 file) | %,.1f MB = %,.0f bytes/event |%n",
                     bytes / 1e6, (double) bytes / Math.max(1, events));
         }
     }
 
-    /** Inserts copies of the documents one by one (one round trip each, as a command's commit), then drops them. */
-    private static double insertOneByOne(MongoCollection<Document> collection, List<Document> documents) {
+    /**
+     * Half the raw insert rate as a CPU budget per score on this machine's cores, beside what a score took and what
+     * its two unavoidable parts take: the cheapest request through the web layers, and the store's insert of one
+     * commit. If even those two leave less than half the raw rate, no work on the rest can reach it here.
+     */
+    private static void printBudget(double inserts, double insertCpuMs, ScoreCost cost) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        double budgetMs = cores * 1000.0 / (inserts / 2);
+        double floorMs = cost.floorMs() + insertCpuMs;
+        System.out.printf(Locale.ROOT, "| CPU per score (application and clients) at half that insert rate on %d cores"
+                        + " | %.2f ms; the scoring took %.2f + %.2f = %.2f ms |%n", cores, budgetMs,
+                cost.applicationMs(), cost.clientMs(), cost.perScoreMs());
+        System.out.printf(Locale.ROOT, "| … its floor: the cheapest request (%.2f + %.2f ms) and one raw insert (%.2f ms,"
+                        + " this JVM's CPU) | %.2f ms = at most %,.0f scores/s = %.1f %% of that insert rate |%n",
+                cost.floorApplicationMs(), cost.floorClientMs(), insertCpuMs, floorMs, cores * 1000.0 / floorMs,
+                100 * cores * 1000.0 / floorMs / inserts);
+    }
+
+    private record Inserts(double perSecond, double cpuMs) {
+    }
+
+    /**
+     * Inserts copies of the documents one by one (one round trip each, as a command's commit), then drops them; the
+     * rate, and this JVM's CPU per insert (the driver, and the store serving it in process).
+     */
+    private static Inserts insertOneByOne(MongoCollection<Document> collection, List<Document> documents) {
+        Duration cpuBefore = AppUnderTest.ownCpuTime();
         long start = System.nanoTime();
         for (Document document : documents) {
             collection.insertOne(new Document(document));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
+        double cpuMs = AppUnderTest.ownCpuTime().minus(cpuBefore).toNanos() / 1e6 / documents.size();
         collection.drop();
-        return documents.size() / seconds;
+        return new Inserts(documents.size() / seconds, cpuMs);
     }
 }

@@ -1,0 +1,17 @@
+package org.festivalledger.bench;
+
+/**
+ * What a score of the judging load cost in CPU, in milliseconds: the application's and the benchmark's own clients'
+ * (they share the machine's cores), beside the same two for the cheapest request through the same web layers.
+ * Compared at the end with the raw store's insert, it says how far half that insert rate is from this machine's reach.
+ */
+record ScoreCost(double applicationMs, double clientMs, double floorApplicationMs, double floorClientMs) {
+
+    double perScoreMs() {
+        return applicationMs + clientMs;
+    }
+
+    double floorMs() {
+        return floorApplicationMs + floorClientMs;
+    }
+}

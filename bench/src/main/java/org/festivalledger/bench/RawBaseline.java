@@ -79,8 +79,9 @@ final class RawBaseline {
 
     /**
      * Half the raw insert rate as a CPU budget per score on this machine's cores, beside what a score took and what
-     * its two unavoidable parts take: the cheapest request through the web layers, and the store's insert of one
-     * commit. If even those two leave less than half the raw rate, no work on the rest can reach it here.
+     * two of its unavoidable parts take: a request through the web layers that reads the store once (a juror's
+     * credential check does), and the store's insert of one commit. If even those two leave less than half the raw
+     * rate, no work on the rest can reach it here.
      */
     private static void printBudget(double inserts, double insertCpuMs, ScoreCost cost) {
         int cores = Runtime.getRuntime().availableProcessors();
@@ -89,7 +90,7 @@ final class RawBaseline {
         System.out.printf(Locale.ROOT, "| CPU per score (application and clients) at half that insert rate on %d cores"
                         + " | %.2f ms; the scoring took %.2f + %.2f = %.2f ms |%n", cores, budgetMs,
                 cost.applicationMs(), cost.clientMs(), cost.perScoreMs());
-        System.out.printf(Locale.ROOT, "| … its floor: the cheapest request (%.2f + %.2f ms) and one raw insert (%.2f ms,"
+        System.out.printf(Locale.ROOT, "| … its floor: a request with one store read (%.2f + %.2f ms) and one raw insert (%.2f ms,"
                         + " this JVM's CPU) | %.2f ms = at most %,.0f scores/s = %.1f %% of that insert rate |%n",
                 cost.floorApplicationMs(), cost.floorClientMs(), insertCpuMs, floorMs, cores * 1000.0 / floorMs,
                 100 * cores * 1000.0 / floorMs / inserts);

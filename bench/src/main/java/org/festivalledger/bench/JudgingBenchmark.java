@@ -447,9 +447,9 @@ public final class JudgingBenchmark {
     }
 
     /**
-     * Revisions from 16 clients while 64 dashboards each read {@code dashboardRead} (the top 100) every
-     * {@link #DASHBOARD_PAUSE_MS} ms with the organiser's account and the organiser's live stream is open: every read's latency, and for every acknowledged revision the time until a
-     * pushed standings covered its position.
+     * Revisions from 16 clients while 64 dashboards each read {@code dashboardRead} (the top 100, or the floor under
+     * it) every {@link #DASHBOARD_PAUSE_MS} ms with the organiser's account, and the organiser's live stream is open:
+     * every read's latency, and for every acknowledged revision the time until a pushed standings covered its position.
      */
     private Mixed mixedLoad(List<String[]> work, int revisions, String dashboardRead) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(base + round() + "/standings/stream?top=10"))
